@@ -1,0 +1,162 @@
+"""Load the pipeline once and turn texts into reports.
+
+``load()`` builds an :class:`Analyzer`: the Dutch spaCy model
+``nl_core_news_sm`` when it is installed, otherwise a pipeline on
+``spacy.blank("nl")``, with the project's tokenizer and components in both
+cases. ``analyze()`` uses a default analyzer loaded on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from . import factories  # noqa: F401  (registers the factories)
+from .errors import InputTypeError, ModelFallbackWarning, ModelNotFoundError
+from .report import build_report
+from .types import Report
+
+DEFAULT_MODEL = "nl_core_news_sm"
+"""The spaCy model a user gets with ``pip install "nlp_report[model]"``."""
+BLANK = "blank"
+"""Pass ``model="blank"`` to force the rule-based fallback."""
+TOKENIZER = {"@tokenizers": "nlp_report.LayoutTokenizer.v1"}
+
+FALLBACK_MESSAGE = (
+    "The Dutch model 'nl_core_news_sm' is not installed, so nlp_report runs its rule-based "
+    "fallback on spacy.blank('nl'). Lost without the model: sentence boundaries checked by the "
+    "dependency parser, actors read from the parse (a rule-based subject finder is used "
+    "instead), part-of-speech features of the classifier, and the model's own entities "
+    '(people, places, dates). Install the model with: pip install "nlp_report[model]" '
+    "(or: python -m spacy download nl_core_news_sm), or pass model='blank' to silence this."
+)
+
+TextInput = str | tuple[str, str | None]
+"""A text, or a ``(text, source)`` pair."""
+
+
+def load(model: str | Path | None = None) -> Analyzer:
+    """Build an :class:`Analyzer`.
+
+    ``model`` is ``None`` (``nl_core_news_sm`` if installed, else the
+    fallback with a :class:`~nlp_report.errors.ModelFallbackWarning`),
+    ``"blank"`` (the fallback, no warning), or the name or path of an
+    installed Dutch spaCy pipeline. A name or path that cannot be loaded
+    raises :class:`~nlp_report.errors.ModelNotFoundError`.
+    """
+    if model is None:
+        if spacy.util.is_package(DEFAULT_MODEL):
+            return Analyzer(_load_model(DEFAULT_MODEL))
+        warnings.warn(FALLBACK_MESSAGE, ModelFallbackWarning, stacklevel=2)
+        return Analyzer(blank_pipeline())
+    if str(model) == BLANK:
+        return Analyzer(blank_pipeline())
+    return Analyzer(_load_model(model))
+
+
+def blank_pipeline() -> Language:
+    """``spacy.blank("nl")`` with the layout tokenizer and the project's components."""
+    nlp = spacy.blank("nl", config={"nlp": {"tokenizer": TOKENIZER}})
+    return add_components(nlp)
+
+
+def _load_model(model: str | Path) -> Language:
+    name = str(model)
+    if not (spacy.util.is_package(name) or Path(name).exists()):
+        raise ModelNotFoundError(
+            f"the spaCy pipeline {name!r} is not installed and is not a path. Install it "
+            f"(python -m spacy download {name}), pass the path of a saved pipeline, "
+            "or use model=None for the default."
+        )
+    try:
+        nlp = spacy.load(name, config={"nlp": {"tokenizer": TOKENIZER}})
+    except (OSError, ValueError) as err:
+        raise ModelNotFoundError(f"could not load the spaCy pipeline {name!r}: {err}") from err
+    if nlp.lang != "nl":
+        raise ModelNotFoundError(f"{name!r} is a pipeline for {nlp.lang!r}; nlp_report needs a Dutch ('nl') one")
+    return add_components(nlp)
+
+
+def add_components(nlp: Language) -> Language:
+    """Add the project's components to ``nlp`` where they are missing."""
+    if "nlp_report_sentences" not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("nlp_report_sentences", before="parser")
+        else:
+            nlp.add_pipe("nlp_report_sentences", first=True)
+    return nlp
+
+
+def pipeline_name(nlp: Language) -> str:
+    """``nl_core_news_sm-3.8.0`` for a packaged model, ``blank:nl`` for the fallback."""
+    meta = nlp.meta
+    if meta.get("name") in (None, "", "pipeline"):
+        return f"blank:{nlp.lang}"
+    return f"{meta.get('lang', nlp.lang)}_{meta['name']}-{meta.get('version', '0')}"
+
+
+class Analyzer:
+    """A loaded pipeline that turns texts into :class:`~nlp_report.types.Report` objects.
+
+    Build one with :func:`load`. An analyzer can be shared between threads:
+    each call runs the spaCy pipeline on its own Doc.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.model = pipeline_name(nlp)
+
+    def __repr__(self) -> str:
+        return f"Analyzer(model={self.model!r}, pipes={self.nlp.pipe_names!r})"
+
+    def analyze(self, text: str, *, source: str | None = None) -> Report:
+        """Analyse one document."""
+        if not isinstance(text, str):
+            raise InputTypeError.for_value(text)
+        doc = self.nlp(text)
+        return build_report(doc, source=source, model=self.model)
+
+    def analyze_many(self, texts: Iterable[TextInput], *, batch_size: int = 32, n_process: int = 1) -> Iterator[Report]:
+        """Analyse many documents, in order; items are texts or ``(text, source)`` pairs."""
+        pairs = (_as_pair(item) for item in texts)
+        if n_process == 1:
+            for text, source in pairs:
+                yield self.analyze(text, source=source)
+            return
+        from .parallel import analyze_parallel
+
+        yield from analyze_parallel(self, pairs, batch_size=batch_size, n_process=n_process)
+
+
+def _as_pair(item: Any) -> tuple[str, str | None]:
+    if isinstance(item, tuple) and len(item) == 2:
+        text, source = item
+    else:
+        text, source = item, None
+    if not isinstance(text, str):
+        raise InputTypeError.for_value(text)
+    return text, source
+
+
+_default: Analyzer | None = None
+_default_lock = threading.Lock()
+
+
+def default_analyzer() -> Analyzer:
+    """The analyzer :func:`analyze` uses, loaded on first use with ``load()``."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = load()
+        return _default
+
+
+def analyze(text: str, *, source: str | None = None) -> Report:
+    """Analyse one document with the default analyzer (see :func:`load`)."""
+    return default_analyzer().analyze(text, source=source)

@@ -1,0 +1,105 @@
+"""Build the typed :class:`~nlp_report.types.Report` from an annotated ``Doc``.
+
+This is the only place where offsets of the Doc (cleaned text) are turned
+into offsets of the text as the user passed it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import cast
+
+from spacy.tokens import Doc
+
+from .extensions import SENTENCES_KEY, get_layout
+from .layout.model import Layout
+from .types import (
+    ENTITY_LABELS,
+    SENTENCE_LABELS,
+    Entity,
+    Footnote,
+    Motion,
+    Report,
+    Section,
+    Sentence,
+    SentenceLabel,
+)
+
+
+def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Report:
+    """The report of ``doc``: every span mapped back to the original text."""
+    layout = get_layout(doc)
+    text = layout.text
+    offsets = layout.offsets
+    sections, heading_starts = _sections(doc, layout)
+    titles = [s.title for s in sections]
+
+    sentences = []
+    if SENTENCES_KEY in doc.spans:
+        for span in doc.spans[SENTENCES_KEY]:
+            start, end = offsets.span(span.start_char, span.end_char)
+            index = bisect_right(heading_starts, span.start_char) - 1
+            label = span.label_ if span.label_ in SENTENCE_LABELS else None
+            sentences.append(
+                Sentence(
+                    start,
+                    end,
+                    text[start:end],
+                    cast("SentenceLabel | None", label),
+                    span._.actor,
+                    titles[index] if index >= 0 else None,
+                )
+            )
+
+    entities = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end = offsets.span(ent.start_char, ent.end_char)
+        entities.append(Entity(start, end, text[start:end], ent.label_, ent.kb_id_ or None))
+
+    motions = [Motion(e.start, e.end, e.text, (e.kb_id,) if e.kb_id else ()) for e in entities if e.label == "MOTION"]
+    return Report(
+        text=text,
+        source=source,
+        model=model,
+        sentences=tuple(sentences),
+        entities=tuple(entities),
+        motions=tuple(motions),
+        sections=tuple(sections),
+        footnotes=_footnotes(doc, layout),
+    )
+
+
+def _sections(doc: Doc, layout: Layout) -> tuple[list[Section], list[int]]:
+    sections = []
+    starts = []
+    for block in layout.blocks:
+        if block.kind != "heading":
+            continue
+        title = doc.text[block.clean_start : block.clean_end]
+        sections.append(Section(block.start, block.end, layout.text[block.start : block.end], title))
+        starts.append(block.clean_start)
+    return sections, starts
+
+
+def _footnotes(doc: Doc, layout: Layout) -> tuple[Footnote, ...]:
+    markers = list(layout.markers)
+    notes = []
+    for block in layout.blocks:
+        if block.kind != "footnote" or block.number is None:
+            continue
+        marker = next((m for m in markers if m.number == block.number and m.start < block.start), None)
+        if marker is not None:
+            markers.remove(marker)
+        notes.append(
+            Footnote(
+                block.number,
+                block.start,
+                block.end,
+                layout.text[block.start : block.end],
+                marker.start if marker else None,
+                marker.end if marker else None,
+            )
+        )
+    return tuple(notes)

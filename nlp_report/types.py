@@ -1,0 +1,229 @@
+"""The typed results of an analysis.
+
+Every result is a frozen, slotted dataclass. Every object with ``start`` and
+``end`` holds character offsets into :attr:`Report.text`, the text exactly as
+it was passed in, so ``report.text[x.start:x.end] == x.text`` always holds,
+whatever cleaning happened inside the pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+from .errors import NlpReportError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SentenceLabel = Literal["position", "decision", "context"]
+"""What a body sentence mainly does (see ``corpora/ANNOTATION.md``)."""
+
+EntityLabel = Literal["COUNTRY", "ORG", "MOTION", "KAMERSTUK"]
+"""The entity types the rules tag."""
+
+FrameKind = Literal["sentences", "entities", "motions"]
+
+SENTENCE_LABELS: tuple[SentenceLabel, ...] = get_args(SentenceLabel)
+ENTITY_LABELS: tuple[EntityLabel, ...] = get_args(EntityLabel)
+
+
+class ReportDataError(NlpReportError, ValueError):
+    """A dict given to :meth:`Report.from_dict` does not describe a report."""
+
+    code = "E005"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A body sentence with its label, the actor holding it, and its section."""
+
+    start: int
+    end: int
+    text: str
+    label: SentenceLabel | None = None
+    """``None`` only when the pipeline has no classifier."""
+    actor: str | None = None
+    """The holder of a position or decision as written, or ``None``."""
+    section: str | None = None
+    """The title of the heading the sentence stands under, or ``None``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A mention of a country, organisation, motion or Kamerstuk."""
+
+    start: int
+    end: int
+    text: str
+    label: EntityLabel
+    kb_id: str | None = None
+    """ISO 3166-1 alpha-2 code, organisation id, motion sponsors or Kamerstuk id."""
+
+
+@dataclass(frozen=True, slots=True)
+class KamerstukRef:
+    """A parliamentary paper, identified by dossier and number."""
+
+    dossier: str
+    """Dossier number without spaces, with its suffix: ``28676``, ``21501-02``, ``36200-V``."""
+    number: str
+    """The paper's number in the dossier: ``394``, ``188b``."""
+    kb_id: str
+    """``DOSSIER-NUMBER``: ``28676-394``."""
+    url: str
+    """The paper on officielebekendmakingen.nl."""
+    chamber: Literal["I", "II"] | None = None
+    """``II`` for the Tweede Kamer, ``I`` for the Eerste Kamer, where written."""
+    year: str | None = None
+    """The parliamentary year where written, e.g. ``2021/22``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    """A reference to a parliamentary motion, with its sponsors."""
+
+    start: int
+    end: int
+    text: str
+    sponsors: tuple[str, ...]
+    """Sponsor names with their tussenvoegsels: ``("Van Haga",)``."""
+    kamerstuk: KamerstukRef | None = None
+    """The motion's Kamerstuk when the document gives it (footnote or parentheses)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading; the sentences after it, up to the next heading, are its section."""
+
+    start: int
+    end: int
+    text: str
+    """The heading as it stands in the text (line wraps included)."""
+    title: str
+    """The heading on one line, white space normalised."""
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote, and where its marker stands in the body."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+    """The footnote text without its number."""
+    marker_start: int | None = None
+    """Offset of the marker (``1`` in ``motie Van Haga1``), ``None`` if not found."""
+    marker_end: int | None = None
+
+
+_ITEM_TYPES: dict[str, type[Any]] = {
+    "sentences": Sentence,
+    "entities": Entity,
+    "motions": Motion,
+    "sections": Section,
+    "footnotes": Footnote,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The analysis of one document."""
+
+    text: str
+    """The document text exactly as passed in; every offset indexes it."""
+    source: str | None
+    """Where the text comes from (a path or a name), if given."""
+    model: str
+    """The spaCy pipeline that produced the report, e.g. ``nl_core_news_sm-3.8.0``."""
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    motions: tuple[Motion, ...] = ()
+    sections: tuple[Section, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+
+    def to_frame(self, kind: FrameKind = "sentences") -> pd.DataFrame:
+        """One row per sentence, entity or motion, as a :class:`pandas.DataFrame`."""
+        import pandas as pd
+
+        if kind == "sentences":
+            columns = ["start", "end", "text", "label", "actor", "section"]
+            rows: list[dict[str, Any]] = [_row(s) for s in self.sentences]
+        elif kind == "entities":
+            columns = ["start", "end", "text", "label", "kb_id"]
+            rows = [_row(e) for e in self.entities]
+        elif kind == "motions":
+            columns = ["start", "end", "text", "sponsors", "kamerstuk", "url"]
+            rows = [
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "sponsors": list(m.sponsors),
+                    "kamerstuk": m.kamerstuk.kb_id if m.kamerstuk else None,
+                    "url": m.kamerstuk.url if m.kamerstuk else None,
+                }
+                for m in self.motions
+            ]
+        else:
+            raise ValueError(f"kind must be 'sentences', 'entities' or 'motions', not {kind!r}")
+        frame: pd.DataFrame = pd.DataFrame(rows, columns=columns)
+        frame.insert(0, "source", self.source)
+        return frame
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict; :meth:`from_dict` turns it back into an equal report."""
+        data: dict[str, Any] = {"text": self.text, "source": self.source, "model": self.model}
+        for name in _ITEM_TYPES:
+            data[name] = [_row(item) for item in getattr(self, name)]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Rebuild a report from :meth:`to_dict` output, checking every offset."""
+        if not isinstance(data, dict):
+            raise ReportDataError(f"expected a dict, got {type(data).__name__}")
+        try:
+            text = data["text"]
+            model = data["model"]
+        except KeyError as err:
+            raise ReportDataError(f"missing key {err.args[0]!r}") from None
+        if not isinstance(text, str):
+            raise ReportDataError("'text' must be a string")
+        values: dict[str, Any] = {"text": text, "source": data.get("source"), "model": model}
+        for name, item_type in _ITEM_TYPES.items():
+            items = []
+            for index, item in enumerate(data.get(name, [])):
+                try:
+                    built = _build(item_type, item)
+                except (TypeError, KeyError, ValueError) as err:
+                    raise ReportDataError(f"{name}[{index}]: {err}") from None
+                if text[built.start : built.end] != built.text:
+                    raise ReportDataError(f"{name}[{index}]: text[{built.start}:{built.end}] is not {built.text!r}")
+                items.append(built)
+            values[name] = tuple(items)
+        return cls(**values)
+
+
+def _row(item: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, KamerstukRef):
+            value = _row(value)
+        out[f.name] = value
+    return out
+
+
+def _build(item_type: type[Any], item: dict[str, Any]) -> Any:
+    if not isinstance(item, dict):
+        raise TypeError(f"expected an object, got {type(item).__name__}")
+    values = dict(item)
+    if item_type is Motion:
+        values["sponsors"] = tuple(values.get("sponsors", ()))
+        if values.get("kamerstuk") is not None:
+            values["kamerstuk"] = KamerstukRef(**values["kamerstuk"])
+    return item_type(**values)

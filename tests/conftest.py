@@ -1,0 +1,49 @@
+"""Shared fixtures: the fallback analyzer and the annotated corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nlp_report
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT / "corpora"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> nlp_report.Analyzer:
+    """The fallback pipeline (tests never need nl_core_news_sm)."""
+    return nlp_report.load("blank")
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict[str, Any]:
+    return load_gold(CORPORA / "gold" / "seed.jsonl")[0]
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (CORPORA / "raw" / "navo-fmm-2022-04.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus_gold() -> list[dict[str, Any]]:
+    """Every gold document of corpora/gold."""
+    docs = []
+    for path in sorted((CORPORA / "gold").glob("*.jsonl")):
+        docs.extend(load_gold(path))
+    return docs
+
+
+@pytest.fixture(scope="session")
+def seed_report(analyzer: nlp_report.Analyzer, seed_text: str) -> nlp_report.Report:
+    return analyzer.analyze(seed_text, source="navo-fmm-2022-04.txt")
