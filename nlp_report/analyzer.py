@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
@@ -21,6 +21,9 @@ from . import factories  # noqa: F401  (registers the factories)
 from .errors import InputTypeError, ModelFallbackWarning, ModelNotFoundError
 from .report import build_report
 from .types import Report
+
+if TYPE_CHECKING:
+    from .batch import BatchRun, FileFailure
 
 DEFAULT_MODEL = "nl_core_news_sm"
 """The spaCy model a user gets with ``pip install "nlp_report[model]"``."""
@@ -90,6 +93,14 @@ def add_components(nlp: Language) -> Language:
             nlp.add_pipe("nlp_report_sentences", before="parser")
         else:
             nlp.add_pipe("nlp_report_sentences", first=True)
+    if "nlp_report_entities" not in nlp.pipe_names:
+        # after the model's own NER: the rules take over what it found and override it
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe("nlp_report_entities", after="ner")
+        else:
+            nlp.add_pipe("nlp_report_entities", after="nlp_report_sentences")
+    if "nlp_report_classifier" not in nlp.pipe_names:
+        nlp.add_pipe("nlp_report_classifier", last=True)
     return nlp
 
 
@@ -132,6 +143,67 @@ class Analyzer:
         from .parallel import analyze_parallel
 
         yield from analyze_parallel(self, pairs, batch_size=batch_size, n_process=n_process)
+
+    def analyze_file(self, path: str | Path) -> Report:
+        """Read a file with :func:`nlp_report.read` (text, PDF, DOCX, HTML, XML) and analyse it.
+
+        The report's ``text`` is the extracted text and its ``source`` the
+        path as given. A file that cannot be read raises a
+        :class:`~nlp_report.errors.ReadError` subclass naming it.
+        """
+        from .readers import read
+
+        document = read(path)
+        return self.analyze(document.text, source=document.source)
+
+    def analyze_folder(
+        self,
+        path: str | Path,
+        pattern: str | None = None,
+        *,
+        recursive: bool = True,
+        progress: bool | None = None,
+        strict: bool = False,
+        n_process: int = 1,
+        on_error: Callable[[FileFailure], None] | None = None,
+    ) -> BatchRun:
+        """Analyse the files of a folder and its subfolders, in path order.
+
+        Returns a :class:`~nlp_report.batch.BatchRun`; iterate it for the reports. Without ``pattern`` every file with
+        a known suffix is read; ``pattern`` is a glob such as ``"*.pdf"`` (file
+        names, in every subfolder) or ``"raw/**/*.txt"`` (paths). Files that
+        cannot be read are skipped, counted in ``run.failures`` and passed to
+        ``on_error`` (default: a warning on the ``nlp_report`` logger);
+        ``strict=True`` raises the first instead. A tqdm progress bar runs on
+        standard error when it is a terminal (``progress=True``/``False`` to
+        force it on or off).
+        """
+        from .batch import BatchRun, find_files
+
+        selection = find_files(path, pattern, recursive=recursive)
+        return BatchRun(
+            self,
+            selection.files,
+            ignored=selection.ignored,
+            progress=progress,
+            strict=strict,
+            n_process=n_process,
+            on_error=on_error,
+        )
+
+    def analyze_files(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: bool | None = None,
+        strict: bool = False,
+        n_process: int = 1,
+        on_error: Callable[[FileFailure], None] | None = None,
+    ) -> BatchRun:
+        """Analyse the given files, in order; failures are handled as in :meth:`analyze_folder`."""
+        from .batch import BatchRun
+
+        return BatchRun(self, paths, progress=progress, strict=strict, n_process=n_process, on_error=on_error)
 
 
 def _as_pair(item: Any) -> tuple[str, str | None]:

@@ -63,5 +63,144 @@ class DataFileError(NlpReportError, ValueError):
         super().__init__(f"{where}: {message}")
 
 
+class ReadError(NlpReportError, OSError):
+    """A file could not be read as a document (E010; the subclasses say why).
+
+    ``path`` is the file as given, ``reason`` the explanation without the
+    path; the message is ``[E01x] PATH: REASON``.
+    """
+
+    code = "E010"
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self) -> tuple[type[ReadError], tuple[str, str]]:
+        return (type(self), (self.path, self.reason))
+
+
+class DocumentNotFoundError(ReadError, FileNotFoundError):
+    """The file does not exist."""
+
+    code = "E011"
+
+
+class NotAFileError(ReadError, IsADirectoryError):
+    """The path is a folder (or another non-file) where a file was expected."""
+
+    code = "E012"
+
+
+class UnsupportedFormatError(ReadError):
+    """The file is not in a format nlp_report reads (binary data, an unknown file type)."""
+
+    code = "E013"
+
+
+class DecodingError(ReadError):
+    """A text file is neither UTF-8 (or UTF-16/32 with a BOM) nor cp1252/latin-1."""
+
+    code = "E014"
+
+
+class EncryptedPdfError(ReadError):
+    """A PDF is encrypted with a password nlp_report does not have."""
+
+    code = "E015"
+
+
+class NoTextLayerError(ReadError):
+    """A PDF has pages but no text layer (a scan): it needs OCR first."""
+
+    code = "E016"
+
+
+class CorruptFileError(ReadError):
+    """A PDF, DOCX, HTML or XML file is damaged or malformed."""
+
+    code = "E017"
+
+
+class ReaderDependencyError(ReadError):
+    """The optional package that reads this format is not installed (e.g. ``nlp_report[pdf]``)."""
+
+    code = "E018"
+
+
+class NoDocumentsError(ReadError):
+    """A folder holds no file that matches the pattern."""
+
+    code = "E019"
+
+
+class EntityRulesError(NlpReportError, ValueError):
+    """The entity rules cannot be built as asked (E020; the subclasses say why)."""
+
+    code = "E020"
+
+
+class GazetteerError(EntityRulesError):
+    """A gazetteer entry is malformed, or names a string that already names something else."""
+
+    code = "E021"
+
+
+class EntityPatternError(EntityRulesError):
+    """An entity pattern (spaCy ``{"label", "pattern", "id"}`` line) is malformed."""
+
+    code = "E022"
+
+
+class KamerstukError(EntityRulesError):
+    """A string given to :func:`nlp_report.entities.parse_kamerstuk` is not a Kamerstuk reference."""
+
+    code = "E023"
+
+
 class ModelFallbackWarning(UserWarning):
     """Issued once when ``nl_core_news_sm`` is missing and the fallback is used."""
+
+
+class GoldFormatError(NlpReportError, ValueError):
+    """Gold data (JSONL, Prodigy JSONL, a DocBin or a dict) breaks the gold format.
+
+    The message names the file, the line (1-based, of a JSONL file) or the
+    document (1-based, of a DocBin), and the field (``sentences[3].end``).
+    """
+
+    code = "E030"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        doc: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.doc = doc
+        self.field = field
+        self.reason = message
+        where = self.path or "<gold>"
+        if line is not None:
+            where += f":{line}"
+        if doc is not None:
+            where += f": document {doc}"
+        super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+
+
+class GoldFileError(NlpReportError, OSError):
+    """A gold file cannot be read or written (missing, a folder, not UTF-8)."""
+
+    code = "E031"
+
+
+class EvaluationError(NlpReportError, ValueError):
+    """An evaluation cannot be run as asked (no documents, duplicate ids, text mismatch)."""
+
+    code = "E032"

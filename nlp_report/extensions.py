@@ -10,10 +10,18 @@
   ``position``, ``decision`` or ``context`` once classified; ``span._.actor``
   holds the actor.
 * ``doc.ents``: the entities of the rules (``COUNTRY``, ``ORG``, ``MOTION``,
-  ``KAMERSTUK``) with ``kb_id_`` set.
+  ``KAMERSTUK``) with ``kb_id_`` set. On a KAMERSTUK span ``span._.kamerstuk``
+  holds the parsed reference (a dict of the fields of
+  :class:`~nlp_report.types.KamerstukRef`); on a MOTION span
+  ``span._.sponsors`` holds the sponsor names and ``span._.kamerstuk`` the
+  motion's Kamerstuk when the document gives it (``None`` otherwise).
+* ``doc.spans["nlp_report_model_ents"]``: entities of a statistical model that
+  the rules did not take over (people, dates, places that are not states).
 """
 
 from __future__ import annotations
+
+import weakref
 
 from spacy.tokens import Doc, Span
 
@@ -22,19 +30,27 @@ from .layout.model import Layout
 LAYOUT_KEY = "nlp_report.layout"
 BLOCKS_KEY = "nlp_report_blocks"
 SENTENCES_KEY = "nlp_report_sentences"
+MODEL_ENTS_KEY = "nlp_report_model_ents"
+
+
+_layouts: weakref.WeakKeyDictionary[Doc, Layout] = weakref.WeakKeyDictionary()
+"""Layouts already built for a Doc (the tokenizer puts its own here), so none is rebuilt."""
 
 
 def get_layout(doc: Doc) -> Layout:
     """The layout of ``doc``; a plain one (paragraphs, identity offsets) if none was set."""
-    data = doc.user_data.get(LAYOUT_KEY)
-    if data is None:
-        return Layout.plain(doc.text)
-    return Layout.from_data(data, doc.text)
+    layout = _layouts.get(doc)
+    if layout is None:
+        data = doc.user_data.get(LAYOUT_KEY)
+        layout = Layout.plain(doc.text) if data is None else Layout.from_data(data, doc.text)
+        _layouts[doc] = layout
+    return layout
 
 
 def set_layout(doc: Doc, layout: Layout) -> None:
     """Store ``layout`` on ``doc`` and write its blocks as a span group."""
     doc.user_data[LAYOUT_KEY] = layout.to_data()
+    _layouts[doc] = layout
     spans = []
     for block in layout.blocks:
         span = doc.char_span(block.clean_start, block.clean_end, label=block.kind, alignment_mode="expand")
@@ -49,3 +65,7 @@ def register_extensions() -> None:
         Doc.set_extension("layout", getter=get_layout)
     if not Span.has_extension("actor"):
         Span.set_extension("actor", default=None)
+    if not Span.has_extension("kamerstuk"):
+        Span.set_extension("kamerstuk", default=None)
+    if not Span.has_extension("sponsors"):
+        Span.set_extension("sponsors", default=None)

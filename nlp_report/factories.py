@@ -9,6 +9,8 @@ name                           what it does
 =============================  ==================================================
 ``nlp_report.LayoutTokenizer.v1``  tokenizer: layout analysis, then tokenization
 ``nlp_report_sentences``       body sentences inside layout blocks
+``nlp_report_entities``        COUNTRY, ORG, MOTION, KAMERSTUK with ``kb_id``
+``nlp_report_classifier``      position / decision / context and the actor per sentence
 =============================  ==================================================
 """
 
@@ -19,6 +21,8 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.util import registry
 
+from .components.classifier import ActorSource, SentenceClassifierComponent
+from .components.entities import DEFAULT_MODEL_LABELS, EntityRecognizer
 from .components.sentences import SentenceSegmenter
 from .extensions import register_extensions
 from .tokenizer import LayoutTokenizer
@@ -43,3 +47,57 @@ registry.tokenizers.register("nlp_report.LayoutTokenizer.v1", func=create_layout
 def make_sentences(nlp: Language, name: str) -> SentenceSegmenter:
     """Sentence boundaries by layout block and punctuation; body sentences as a span group."""
     return SentenceSegmenter()
+
+
+@Language.factory(
+    "nlp_report_entities",
+    default_config={
+        "define_abbreviations": True,
+        "link_motions": True,
+        "model_labels": list(DEFAULT_MODEL_LABELS),
+        "model_ents_key": "nlp_report_model_ents",
+    },
+    assigns=["doc.ents", "span._.kamerstuk", "span._.sponsors"],
+)
+def make_entities(
+    nlp: Language,
+    name: str,
+    *,
+    define_abbreviations: bool,
+    link_motions: bool,
+    model_labels: list[str],
+    model_ents_key: str,
+) -> EntityRecognizer:
+    """Countries, organisations, motions and Kamerstukken, normalised (``kb_id``) and linked.
+
+    ``define_abbreviations``: tag abbreviations the text defines
+    (``DIANA (Defence Innovation ...)``). ``link_motions``: link a MOTION to
+    its Kamerstuk (``span._.kamerstuk``). ``model_labels``: labels of a
+    statistical model's entities to normalise when the gazetteer knows them;
+    the model's other entities go to ``doc.spans[model_ents_key]``.
+    """
+    return EntityRecognizer(
+        nlp,
+        name,
+        define_abbreviations=define_abbreviations,
+        link_motions=link_motions,
+        model_labels=model_labels,
+        model_ents_key=model_ents_key,
+    )
+
+
+@Language.factory(
+    "nlp_report_classifier",
+    default_config={"model_path": None, "actor_source": "auto"},
+    assigns=["span._.actor"],
+    requires=["doc.spans"],
+)
+def make_classifier(
+    nlp: Language, name: str, *, model_path: str | None, actor_source: ActorSource
+) -> SentenceClassifierComponent:
+    """Label each body sentence position/decision/context and find its actor.
+
+    ``model_path``: a classifier trained with ``nlp-report train``; ``None``
+    for the packaged one. ``actor_source``: ``"auto"``, ``"rules"`` or ``"parse"``.
+    """
+    return SentenceClassifierComponent(model_path=model_path, actor_source=actor_source)

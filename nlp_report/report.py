@@ -11,13 +11,15 @@ from typing import cast
 
 from spacy.tokens import Doc
 
-from .extensions import SENTENCES_KEY, get_layout
+from .extensions import MODEL_ENTS_KEY, SENTENCES_KEY, get_layout
 from .layout.model import Layout
 from .types import (
     ENTITY_LABELS,
     SENTENCE_LABELS,
     Entity,
     Footnote,
+    KamerstukRef,
+    ModelEntity,
     Motion,
     Report,
     Section,
@@ -52,13 +54,24 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
             )
 
     entities = []
+    motions = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = offsets.span(ent.start_char, ent.end_char)
         entities.append(Entity(start, end, text[start:end], ent.label_, ent.kb_id_ or None))
+        if ent.label_ == "MOTION":
+            sponsors = ent._.sponsors
+            if sponsors is None:  # a MOTION set by other means: its kb_id holds the sponsors
+                sponsors = [name for name in ent.kb_id_.split(", ") if name]
+            linked = ent._.kamerstuk
+            kamerstuk = KamerstukRef(**linked) if isinstance(linked, dict) else None
+            motions.append(Motion(start, end, text[start:end], tuple(sponsors), kamerstuk))
 
-    motions = [Motion(e.start, e.end, e.text, (e.kb_id,) if e.kb_id else ()) for e in entities if e.label == "MOTION"]
+    model_entities = []
+    for span in doc.spans.get(MODEL_ENTS_KEY, ()):
+        start, end = offsets.span(span.start_char, span.end_char)
+        model_entities.append(ModelEntity(start, end, text[start:end], span.label_))
     return Report(
         text=text,
         source=source,
@@ -68,6 +81,7 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
         motions=tuple(motions),
         sections=tuple(sections),
         footnotes=_footnotes(doc, layout),
+        model_entities=tuple(model_entities),
     )
 
 
@@ -77,7 +91,7 @@ def _sections(doc: Doc, layout: Layout) -> tuple[list[Section], list[int]]:
     for block in layout.blocks:
         if block.kind != "heading":
             continue
-        title = doc.text[block.clean_start : block.clean_end]
+        title = layout.clean_text[block.clean_start : block.clean_end]
         sections.append(Section(block.start, block.end, layout.text[block.start : block.end], title))
         starts.append(block.clean_start)
     return sections, starts

@@ -10,7 +10,12 @@ The wrapped tokenizer is adjusted for policy texts: hyphens and slashes
 between letters are split (``NAVO-ministers`` -> ``NAVO``, ``-``,
 ``ministers``; ``Rusland/Oekraïne``) so names inside compounds are tokens of
 their own, and the abbreviations of ``data/layout/abbreviations.txt`` stay
-one token.
+one token. For the entity rules (``corpora/ANNOTATION.md``) also: a hyphen
+that ends a word is split off (``NAVO- en EU-initiatieven``); ``EU`` is split
+off the acronyms of EU missions (``EUTM`` -> ``EU``, ``TM``; the list is
+``data/entities/eu_mission_acronyms.txt``); and a country name that starts
+the second part of a hyphenated compound is split off (``EU-Turkijerelatie``
+-> ``EU``, ``-``, ``Turkije``, ``relatie``).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from spacy.attrs import ORTH
 from spacy.lang.char_classes import ALPHA
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 from spacy.vocab import Vocab
 
 from .errors import InputTypeError
@@ -40,18 +45,68 @@ EXTRA_INFIXES: tuple[str, ...] = (
 )
 
 
+TRAILING_HYPHEN = rf"(?<=[{ALPHA}])[{_HYPHENS[:3]}]$"
+"""``NAVO-`` in ``NAVO- en EU-initiatieven``: the hyphen is a token of its own."""
+
+
+def entity_infixes() -> tuple[str, ...]:
+    """Infixes for the entity rules: ``EU`` off mission acronyms, country names off compounds."""
+    from .entities.gazetteer import compound_prefix_names
+    from .resources import read_lines
+
+    missions = sorted({line.split()[0][2:] for line in read_lines("entities/eu_mission_acronyms.txt")}, key=len)
+    names = "|".join(compound_prefix_names())
+    lower = "a-zà-öø-ÿ"
+    return (
+        rf"(?<=\bEU)(?=(?:{'|'.join(reversed(missions))})\b)",
+        rf"(?<=[{_HYPHENS}])(?:{names})(?=[{lower}]{{3}})(?!(?:sche|sch|ische|isch|ers|ese|ees|er|se|s)\b)",
+    )
+
+
 def customize_tokenizer(tokenizer: Tokenizer, rules: LayoutRules | None = None) -> Tokenizer:
-    """Add the project's infixes and abbreviations to ``tokenizer`` (idempotent)."""
+    """``tokenizer`` with the project's infixes, suffixes and abbreviations (idempotent).
+
+    Returns ``tokenizer`` itself when it has them all, otherwise a new
+    :class:`~spacy.tokenizer.Tokenizer` with the same vocabulary and settings
+    plus the additions: built in one go, its special cases are loaded once
+    (assigning each regex to a tokenizer reloads them every time).
+    """
     rules = rules or default_rules()
-    current = tokenizer.infix_finditer
-    pattern = getattr(getattr(current, "__self__", None), "pattern", None)
-    if pattern is None or EXTRA_INFIXES[0] not in pattern:
-        parts = [*EXTRA_INFIXES] + ([pattern] if pattern else [])
-        tokenizer.infix_finditer = compile_infix_regex(parts).finditer
+    infix = _pattern(tokenizer.infix_finditer)
+    suffix = _pattern(tokenizer.suffix_search)
+    missing = [p for p in (*EXTRA_INFIXES, *entity_infixes()) if infix is None or p not in infix]
+    special: dict[str, list[dict[int, str]]] = {}
     for abbreviation in rules.abbreviations:
         for form in {abbreviation, abbreviation[:1].upper() + abbreviation[1:]}:
-            tokenizer.add_special_case(form, [{ORTH: form}])
-    return tokenizer
+            special[form] = [{ORTH: form}]
+            if form.endswith("."):  # "c.s.." where a footnote marker stood between "c.s." and "."
+                special[form + "."] = [{ORTH: form}, {ORTH: "."}]
+    current_rules: dict[str, Any] = dict(tokenizer.rules or {})
+    new_special = {k: v for k, v in special.items() if k not in current_rules}
+    suffix_missing = suffix is None or TRAILING_HYPHEN not in suffix
+    if not missing and not suffix_missing and not new_special:
+        return tokenizer
+    infix_finditer = tokenizer.infix_finditer
+    if missing:
+        infix_finditer = compile_infix_regex(missing + ([infix] if infix else [])).finditer
+    suffix_search = tokenizer.suffix_search
+    if suffix_missing:
+        suffix_search = compile_suffix_regex([TRAILING_HYPHEN] + ([suffix] if suffix else [])).search
+    return Tokenizer(
+        tokenizer.vocab,
+        rules={**current_rules, **new_special},
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=suffix_search,
+        infix_finditer=infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+        faster_heuristics=tokenizer.faster_heuristics,
+    )
+
+
+def _pattern(function: Any) -> str | None:
+    pattern = getattr(getattr(function, "__self__", None), "pattern", None)
+    return pattern if isinstance(pattern, str) else None
 
 
 class LayoutTokenizer:
@@ -87,7 +142,7 @@ class LayoutTokenizer:
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = tuple()) -> LayoutTokenizer:
         self.tokenizer.from_bytes(bytes_data, exclude=exclude)
-        customize_tokenizer(self.tokenizer, self.rules)
+        self.tokenizer = customize_tokenizer(self.tokenizer, self.rules)
         return self
 
     def to_disk(self, path: str | Path, **kwargs: Any) -> None:
@@ -95,5 +150,5 @@ class LayoutTokenizer:
 
     def from_disk(self, path: str | Path, **kwargs: Any) -> LayoutTokenizer:
         self.tokenizer.from_disk(path, **kwargs)
-        customize_tokenizer(self.tokenizer, self.rules)
+        self.tokenizer = customize_tokenizer(self.tokenizer, self.rules)
         return self

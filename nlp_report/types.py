@@ -62,6 +62,17 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class ModelEntity:
+    """An entity of the statistical model that the rules do not cover (a person, a date, a city)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    """The model's label (``PERSON``, ``DATE``, ``GPE``, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
 class KamerstukRef:
     """A parliamentary paper, identified by dossier and number."""
 
@@ -124,6 +135,7 @@ _ITEM_TYPES: dict[str, type[Any]] = {
     "motions": Motion,
     "sections": Section,
     "footnotes": Footnote,
+    "model_entities": ModelEntity,
 }
 
 
@@ -142,6 +154,8 @@ class Report:
     motions: tuple[Motion, ...] = ()
     sections: tuple[Section, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
+    model_entities: tuple[ModelEntity, ...] = ()
+    """Entities of the statistical model the rules did not take over (empty without a model)."""
 
     def to_frame(self, kind: FrameKind = "sentences") -> pd.DataFrame:
         """One row per sentence, entity or motion, as a :class:`pandas.DataFrame`."""

@@ -1,66 +1,296 @@
-"""``nlp-report analyze``: analyse documents and print or write the results."""
+"""``nlp-report analyze``: analyse files and folders and print or write the results."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import logging
+import os
 import shutil
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from ..types import Report
 
+FORMATS = ("table", "json", "jsonl", "csv", "parquet", "html")
+
+DESCRIPTION = """\
+Analyse documents: for every body sentence its label (position, decision,
+context), actor and section, and the entities (countries, organisations,
+motions, Kamerstukken) of the document.
+
+A PATH is a file or a folder. Files are read by suffix: .txt (UTF-8, else
+cp1252/latin-1), .pdf, .docx, .html/.htm/.xhtml and .xml (other suffixes are
+recognised by their content). A folder is searched with its subfolders for
+files with those suffixes, or for the files --pattern matches.
+"""
+
 EXAMPLES = """\
+output formats:
+  table     a readable table per document (default; on standard output)
+  json      one report as a JSON object; several (or a folder) as a JSON list
+  jsonl     one report per line (Report.to_dict(); read back with Report.from_dict)
+  csv       one row per sentence with its entities (columns: source, sentence, start,
+            end, label, actor, section, text, entities, countries, organisations,
+            motions, kamerstukken)
+  parquet   the same rows as csv, with typed nested columns (needs -o and pyarrow)
+  html      the display of each document (one file, or -o FOLDER for several)
+
 examples:
   nlp-report analyze corpora/raw/navo-fmm-2022-04.txt
-  nlp-report analyze letter.txt --format json -o letter.json
+  nlp-report analyze letter.pdf --format json -o letter.json
+  nlp-report analyze corpora/ --format csv -o sentences.csv
+  nlp-report analyze letters/ --pattern "*.pdf" --format parquet -o letters.parquet
+  nlp-report analyze a.docx b.html --format jsonl > reports.jsonl
+  nlp-report analyze letters/ --n-process 4 --strict --no-progress --format jsonl -o out.jsonl
   nlp-report analyze letter.txt --model blank
+
+Files that cannot be read (missing, damaged, encrypted, a scan without text)
+are reported on standard error with the reason, counted, and skipped;
+--strict stops at the first. A progress bar runs on standard error when it is
+a terminal (--no-progress turns it off).
+
+exit codes:
+  0  every file was analysed
+  1  some files could not be read (or --strict stopped the run)
+  2  usage error (bad option, unknown model, output that cannot be written)
 """
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the command line, reported with exit code 2."""
 
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "analyze",
-        help="analyse documents: sentences with label, actor and section; entities",
-        description="Analyse documents and print one row per sentence (label, actor, section, text).",
+        help="analyse files and folders: sentences with label, actor and section; entities",
+        description=DESCRIPTION,
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="text files (UTF-8)")
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
-    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders to analyse")
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="write to this file (a folder for html) instead of stdout"
+    )
     parser.add_argument(
         "--model", default=None, help="spaCy model name or path, or 'blank' (default: nl_core_news_sm if installed)"
     )
+    parser.add_argument(
+        "--n-process", type=_positive, default=1, metavar="N", help="analyse in N worker processes (default: 1)"
+    )
+    parser.add_argument(
+        "--pattern",
+        default=None,
+        help="which files of a folder to read: a glob on file names ('*.pdf') or on paths ('raw/**/*.txt'); "
+        "default: every file with a known suffix",
+    )
+    parser.add_argument("--strict", action="store_true", help="stop at the first file that cannot be read")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except UsageError as err:
+        print(f"nlp-report analyze: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # the reader of standard output went away (| head)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ..batch import BatchRun, FileFailure, collect_paths
+    from ..errors import ModelNotFoundError, ReadError
+
+    fmt: str = args.format
+    output: Path | None = args.output
+    # pypdf logs every oddity of a damaged PDF; the command reports files that fail, not those warnings
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    render = _renderer() if fmt == "html" else None
+    if fmt == "parquet" and output is None:
+        raise UsageError("parquet output is binary: give a file with -o OUT")
+    collected = collect_paths(args.paths, pattern=args.pattern)
+    several = len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths)
+    if fmt == "html" and several and (output is None or output.suffix.lower() in (".html", ".htm")):
+        raise UsageError("html output of several documents needs a folder: -o FOLDER (one .html file per document)")
+    if output is not None and not (fmt == "html" and several):
+        _check_writable(output)  # before the model loads, and without leaving an empty file behind
+
     from .. import load
-    from ..readers import read_text_file
 
-    analyzer = load(args.model)
-    reports = [analyzer.analyze(read_text_file(path), source=str(path)) for path in args.paths]
-    out: TextIO
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as out:
-            _write(reports, args.format, out)
-    else:
-        _write(reports, args.format, sys.stdout)
-    return 0
+    try:
+        analyzer = load(args.model)
+    except ModelNotFoundError as err:
+        raise UsageError(str(err)) from None
+
+    def report_failure(failure: FileFailure) -> None:
+        from tqdm import tqdm
+
+        tqdm.write(f"nlp-report: failed: {failure}", file=sys.stderr)
+
+    sink = _open_sink(fmt, output, single=not several, render=render)
+    try:
+        batch = BatchRun(
+            analyzer,
+            collected.files,
+            ignored=collected.ignored,
+            failures=collected.failures,
+            progress=False if args.no_progress else None,
+            strict=args.strict,
+            n_process=args.n_process,
+            on_error=report_failure,
+        )
+        for report in batch:
+            sink.write(report)
+    except ReadError as err:  # --strict
+        sink.close()
+        print(f"nlp-report: error: {err} (stopped: --strict)", file=sys.stderr)
+        return EXIT_FAILED
+    sink.close()
+    if batch.total > 1 or batch.failures or batch.ignored:
+        where = f"; written to {output}" if output else ""
+        print(f"nlp-report: {batch.summary()}{where}", file=sys.stderr)
+    return EXIT_FAILED if batch.failures else EXIT_OK
 
 
-def _write(reports: list[Report], fmt: str, out: TextIO) -> None:
-    if fmt == "json":
-        data = [r.to_dict() for r in reports]
-        json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
-    width = max(shutil.get_terminal_size((120, 24)).columns, 80)
-    for report in reports:
-        out.write(format_table(report, width=width))
+def _renderer() -> Callable[[Report], Any]:
+    import nlp_report
+
+    render = getattr(nlp_report, "render", None)
+    if not callable(render):
+        raise UsageError(
+            "html output needs the display module (nlp_report.render), which this installation does not have; "
+            "use --format json, jsonl, csv, parquet or table"
+        )
+    return render  # type: ignore[no-any-return]
+
+
+# --- outputs ---------------------------------------------------------------------------
+
+
+class _Sink:
+    def write(self, report: Report) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class _ExportSink(_Sink):
+    def __init__(self, fmt: str, output: Path | None, *, single: bool) -> None:
+        from ..errors import ConfigError
+        from ..export import open_writer
+
+        try:
+            self.writer = open_writer(fmt, output if output is not None else sys.stdout, single=single)  # type: ignore[arg-type]
+        except ConfigError as err:
+            raise UsageError(err.message) from None
+
+    def write(self, report: Report) -> None:
+        self.writer.write(report)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+class _TableSink(_Sink):
+    def __init__(self, output: Path | None) -> None:
+        self.out: IO[str] = _open_text(output) if output else sys.stdout
+        self.width = 120 if output else max(shutil.get_terminal_size((120, 24)).columns, 80)
+
+    def write(self, report: Report) -> None:
+        self.out.write(format_table(report, width=self.width))
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.out is not sys.stdout:
+            self.out.close()
+
+
+class _HtmlSink(_Sink):
+    """One rendered document to a file or stdout, or several to ``FOLDER/<name>.html``."""
+
+    def __init__(self, output: Path | None, render: Callable[[Report], Any], *, single: bool) -> None:
+        self.render = render
+        self.single = single
+        self.output = output
+        self.names: set[str] = set()
+        if not single and output is not None:
+            try:
+                output.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise UsageError(f"cannot create the folder {output}: {err.strerror or err}") from None
+
+    def write(self, report: Report) -> None:
+        result = self.render(report)
+        page = result if isinstance(result, str) else getattr(result, "_repr_html_", lambda: str(result))()
+        if self.single:
+            if self.output is None:
+                sys.stdout.write(page)
+            else:
+                with _open_text(self.output) as out:
+                    out.write(page)
+            return
+        assert self.output is not None
+        stem = Path(report.source or "document").stem or "document"
+        name = f"{stem}.html"
+        counter = 2
+        while name in self.names:
+            name = f"{stem}-{counter}.html"
+            counter += 1
+        self.names.add(name)
+        (self.output / name).write_text(page, encoding="utf-8")
+
+
+def _open_text(path: Path) -> IO[str]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+
+
+def _open_sink(fmt: str, output: Path | None, *, single: bool, render: Callable[[Report], Any] | None) -> _Sink:
+    if fmt == "table":
+        return _TableSink(output)
+    if fmt == "html":
+        assert render is not None
+        return _HtmlSink(output, render, single=single)
+    if output is not None:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
+    return _ExportSink(fmt, output, single=single)
+
+
+def _check_writable(output: Path) -> None:
+    if output.is_dir():
+        raise UsageError(f"cannot write {output}: it is a folder")
+    parent = output.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent  # the folders that do not exist yet are made when writing
+    if not parent.is_dir() or not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise UsageError(f"cannot write {output}: permission denied or not a folder")
 
 
 def format_table(report: Report, *, width: int = 120) -> str:

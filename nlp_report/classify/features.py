@@ -1,0 +1,209 @@
+"""Linguistic features of a sentence for the position/decision/context classifier.
+
+The features are meant to generalise beyond one document: cue phrases of
+each label (stance and speech verbs, adoption verbs, normative words) and
+whether they stand in the main clause or in a subordinate one, the
+lemma of the main clause's finite verb and participle, passive and perfect
+constructions, modal verbs, negation, questions, who the subject is (from
+the actor finder), an attributed view (``volgens ...``), list items, and
+the words of the section heading. A bag of the main clause's words adds
+what the lists miss; the trained model weighs them all.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .actors import Words, rule_actor
+from .cues import CueLexicon, default_cues
+from .lexicon import Lexicon, default_lexicon
+
+_MODALS = frozenset({"moeten", "zullen", "kunnen", "willen", "mogen", "dienen"})
+_NEGATION = frozenset({"niet", "geen", "nooit", "noch", "evenmin"})
+_EXPLETIVE_STARTS = frozenset(
+    {
+        ("het", "is"),
+        ("het", "was"),
+        ("er", "is"),
+        ("er", "was"),
+        ("er", "zijn"),
+        ("er", "waren"),
+        ("er", "werd"),
+        ("er", "werden"),
+        ("er", "wordt"),
+        ("er", "worden"),
+    }
+)
+_OWN_SIDE = frozenset({"nederland", "kabinet", "regering", "ik", "wij", "we", "minister", "nederlandse"})
+_GROUPS = frozenset(
+    {
+        "bondgenoten",
+        "lidstaten",
+        "ministers",
+        "partners",
+        "landen",
+        "leiders",
+        "regeringsleiders",
+        "deelnemers",
+        "delegaties",
+    }
+)
+_PRONOUNS = frozenset({"hij", "zij", "ze", "u"})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInput:
+    """What the features are computed from."""
+
+    words: Words
+    section: str | None = None
+    list_item: bool = False
+    position: int = 0
+    """Index of the sentence in its document."""
+    intro: Words | None = None
+    """For a list item: the sentence that introduces the list (ending in a colon)."""
+
+
+def main_clause_mask(low: Sequence[str], lex: Lexicon) -> list[bool]:
+    """``True`` for tokens of the main clause, ``False`` inside subordinate clauses.
+
+    A subordinate clause starts at a subordinating word after a comma or
+    after the first word (``dat``, ``die``, ``waarin``, ``omdat``, ``om``)
+    and runs to the next comma; a clause that opens the sentence
+    (``Omdat ..., ``) runs to the first comma.
+    """
+    n = len(low)
+    mask = [True] * n
+    if n == 0:
+        return mask
+    i = 0
+    if low[0] in lex.fronted_subordinators and "," in low:
+        comma = low.index(",")
+        for j in range(comma):
+            mask[j] = False
+        i = comma + 1
+    while i < n:
+        word = low[i]
+        starts_sub = (
+            word in lex.subordinators
+            and i > 0
+            and not (word in ("dat", "die") and i + 1 < n and lex.is_finite(low[i + 1]) and low[i - 1] == ",")
+        )
+        if starts_sub:
+            j = i
+            while j < n and low[j] != ",":
+                mask[j] = False
+                j += 1
+            i = j + 1
+        else:
+            i += 1
+    return mask
+
+
+def _token_starts(words: Words) -> list[int]:
+    starts = []
+    offset = 0
+    for text, space in zip(words.text, words.space, strict=True):
+        starts.append(offset)
+        offset += len(text) + (1 if space else 0)
+    return starts
+
+
+def _cue_matches(words: Words, cues: CueLexicon) -> list[tuple[str, int]]:
+    """``(label, token index)`` of each cue in the sentence."""
+    starts = _token_starts(words)
+    return [(m.label, max(bisect_right(starts, m.start) - 1, 0)) for m in cues.find(words.surface(0, len(words.text)))]
+
+
+def sentence_features(
+    sentence: SentenceInput, *, lexicon: Lexicon | None = None, cues: CueLexicon | None = None
+) -> dict[str, float]:
+    """The feature dict of one sentence (names are stable; values 1.0 unless counted)."""
+    lex = lexicon or default_lexicon()
+    cue_set = cues or default_cues()
+    words = sentence.words
+    low = [w.lower() for w in words.text]
+    mask = main_clause_mask(low, lex)
+    features: dict[str, float] = {}
+
+    first_main: tuple[int, str] | None = None
+    for label, index in _cue_matches(words, cue_set):
+        if mask[index]:
+            features[f"cue:{label}"] = features.get(f"cue:{label}", 0.0) + 1.0
+            if first_main is None or index < first_main[0]:
+                first_main = (index, label)
+        else:
+            features[f"cue_sub:{label}"] = 1.0
+    if first_main is not None:
+        features[f"cue_first:{first_main[1]}"] = 1.0
+
+    passive = perfect = False
+    for i, word in enumerate(low):
+        if not mask[i]:
+            continue
+        for form in lex.forms(word):
+            if form.kind == "finite" and lex.is_finite(word):
+                features[f"verb:{form.lemma}"] = 1.0
+                if form.lemma in _MODALS:
+                    features[f"modal:{form.lemma}"] = 1.0
+                if form.lemma == "worden":
+                    passive = True
+                if form.lemma in ("hebben", "zijn"):
+                    perfect = True
+            elif form.kind == "participle":
+                features[f"part:{form.lemma}"] = 1.0
+        if word in _NEGATION:
+            features["neg"] = 1.0
+        if word.isalpha():
+            features[f"w:{word}"] = 1.0
+    has_participle = any(k.startswith("part:") for k in features)
+    if passive and has_participle:
+        features["passive"] = 1.0
+    if perfect and has_participle:
+        features["perfect"] = 1.0
+    if low and low[-1] == "?":
+        features["question"] = 1.0
+    if tuple(low[:2]) in _EXPLETIVE_STARTS:
+        features["expletive"] = 1.0
+    if low:
+        features[f"start:{low[0]}"] = 1.0
+
+    actor = rule_actor(words, lex)
+    features.update(_subject_features(actor))
+    if any(tuple(low[i : i + len(p)]) == p for p in lex.attribution_anywhere for i in range(len(low))):
+        features["attributed"] = 1.0
+    if sentence.list_item:
+        features["list_item"] = 1.0
+        if sentence.intro is not None:
+            intro_mask = main_clause_mask([w.lower() for w in sentence.intro.text], lex)
+            for label, index in _cue_matches(sentence.intro, cue_set):
+                if intro_mask[index]:
+                    features[f"intro_cue:{label}"] = 1.0
+    if sentence.position == 0:
+        features["first_sentence"] = 1.0
+    if sentence.section is None:
+        features["sec:none"] = 1.0
+    else:
+        for word in sentence.section.lower().split():
+            word = word.strip(".,:;()")
+            if word.isalpha() and word not in lex.prepositions and word not in lex.determiners:
+                features[f"sec:{word}"] = 1.0
+    return features
+
+
+def _subject_features(actor: str | None) -> dict[str, float]:
+    if actor is None:
+        return {"subj:none": 1.0}
+    words = set(actor.lower().replace("-", " ").split())
+    out = {"subj:some": 1.0}
+    if words & _OWN_SIDE:
+        out["subj:own"] = 1.0
+    elif words & _GROUPS:
+        out["subj:group"] = 1.0
+    elif words & _PRONOUNS:
+        out["subj:pronoun"] = 1.0
+    else:
+        out["subj:other"] = 1.0
+    return out

@@ -1,0 +1,95 @@
+"""Word lists of the classifier and the actor finder, read once from ``data/classify/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import iter_jsonl, read_json
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    lemma: str
+    kind: str
+    """``finite``, ``participle`` or ``infinitive``."""
+    particle: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Verb forms and the actor finder's word lists."""
+
+    verbs: dict[str, tuple[VerbForm, ...]]
+    """Word form (lower case) -> the verb forms it can be."""
+    particles: frozenset[str]
+    holder_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    strip_leading: frozenset[str]
+    subordinators: frozenset[str]
+    fronted_subordinators: frozenset[str]
+    attribution: tuple[tuple[str, ...], ...]
+    agent_prepositions: frozenset[str]
+    holder_of_nouns: frozenset[str]
+    np_stop_words: frozenset[str]
+    determiners: frozenset[str]
+    fronting_words: frozenset[str]
+    noun_homographs: frozenset[str]
+    never_verbs: frozenset[str]
+    prepositions: frozenset[str]
+    focus_adverbs: frozenset[str]
+    attribution_anywhere: tuple[tuple[str, ...], ...]
+
+    def forms(self, word: str) -> tuple[VerbForm, ...]:
+        return self.verbs.get(word.lower(), ())
+
+    def is_finite(self, word: str) -> bool:
+        """Whether ``word`` can be a finite verb (particles such as ``uit`` never are)."""
+        low = word.lower()
+        return low not in self.never_verbs and any(f.kind == "finite" for f in self.forms(low))
+
+    def is_participle(self, word: str) -> bool:
+        return any(f.kind == "participle" for f in self.forms(word))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon (built once per process)."""
+    verbs: dict[str, list[VerbForm]] = {}
+
+    def add(form: str, entry: VerbForm) -> None:
+        verbs.setdefault(form, []).append(entry)
+
+    particles = set()
+    for row in iter_jsonl("classify/verbs.jsonl"):
+        lemma, particle = row["lemma"], row.get("particle")
+        for form in row["finite"]:
+            add(form, VerbForm(lemma, "finite", particle))
+            if particle:  # subordinate clauses join the particle: "dat de Raad het pakket aannam"
+                add(particle + form, VerbForm(lemma, "finite", None))
+        if row.get("participle"):
+            add(row["participle"], VerbForm(lemma, "participle", None))
+        add(lemma, VerbForm(lemma, "infinitive", None))
+        if particle:
+            particles.add(particle)
+    rules = read_json("classify/actor_rules.json")
+    return Lexicon(
+        verbs={form: tuple(entries) for form, entries in verbs.items()},
+        particles=frozenset(particles),
+        holder_nouns=frozenset(rules["holder_nouns"]),
+        pronouns=frozenset(rules["pronouns"]),
+        strip_leading=frozenset(rules["strip_leading"]),
+        subordinators=frozenset(rules["subordinators"]),
+        fronted_subordinators=frozenset(rules["fronted_subordinators"]),
+        attribution=tuple(tuple(words) for words in rules["attribution"]),
+        agent_prepositions=frozenset(rules["agent_prepositions"]),
+        holder_of_nouns=frozenset(rules["holder_of_nouns"]),
+        np_stop_words=frozenset(rules["np_stop_words"]),
+        determiners=frozenset(rules["determiners"]),
+        fronting_words=frozenset(rules["fronting_words"]),
+        noun_homographs=frozenset(rules["noun_homographs"]),
+        never_verbs=frozenset(rules["never_verbs"]),
+        prepositions=frozenset(rules["prepositions"]),
+        focus_adverbs=frozenset(rules["focus_adverbs"]),
+        attribution_anywhere=tuple(tuple(words) for words in rules["attribution_anywhere"]),
+    )

@@ -1,0 +1,161 @@
+"""The trained sentence classifier: features -> position / decision / context.
+
+:class:`SentenceClassifier` follows scikit-learn's estimator conventions:
+``__init__`` only stores settings, :meth:`fit` returns ``self``, learned
+attributes end in ``_``. It is a multinomial logistic regression on the
+feature dicts of :mod:`nlp_report.classify.features`. A fitted model is
+stored as JSON (vocabulary, coefficients, intercepts, classes), not as a
+pickle, and predicts with NumPy alone, so the shipped model loads fast,
+safely, and the same on every scikit-learn version.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..errors import ConfigError, DataFileError
+
+FORMAT = "nlp_report.sentence_classifier.v1"
+
+
+class SentenceClassifier:
+    """Multinomial logistic regression over sentence feature dicts.
+
+    Parameters
+    ----------
+    C:
+        Inverse regularisation strength of the logistic regression.
+    min_count:
+        Features seen in fewer training sentences are dropped.
+    class_weight:
+        ``"balanced"`` or ``None``, as in scikit-learn.
+    max_iter:
+        Iterations of the lbfgs solver.
+    """
+
+    def __init__(
+        self, *, C: float = 1.0, min_count: int = 2, class_weight: str | None = "balanced", max_iter: int = 5000
+    ) -> None:
+        self.C = C
+        self.min_count = min_count
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        return {"C": self.C, "min_count": self.min_count, "class_weight": self.class_weight, "max_iter": self.max_iter}
+
+    def set_params(self, **params: Any) -> SentenceClassifier:
+        for key, value in params.items():
+            if key not in self.get_params():
+                raise ConfigError(f"SentenceClassifier has no setting {key!r}")
+            setattr(self, key, value)
+        return self
+
+    def fit(self, X: Sequence[Mapping[str, float]], y: Sequence[str]) -> SentenceClassifier:
+        """Learn from feature dicts ``X`` and labels ``y``; returns ``self``."""
+        from sklearn.linear_model import LogisticRegression
+
+        if len(X) != len(y):
+            raise ConfigError(f"X has {len(X)} rows but y has {len(y)} labels")
+        if len(set(y)) < 2:
+            raise ConfigError("training needs at least two different labels")
+        counts: Counter[str] = Counter(name for row in X for name in row)
+        names = sorted(name for name, count in counts.items() if count >= self.min_count)
+        self.vocabulary_ = {name: i for i, name in enumerate(names)}
+        matrix = self._matrix(X)
+        model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, solver="lbfgs")
+        model.fit(matrix, np.asarray(y))
+        self.classes_ = [str(c) for c in model.classes_]
+        self.coef_ = np.asarray(model.coef_, dtype=np.float64)
+        self.intercept_ = np.asarray(model.intercept_, dtype=np.float64)
+        if len(self.classes_) == 2:  # binary: scikit-learn stores one row
+            self.coef_ = np.vstack([-self.coef_[0], self.coef_[0]])
+            self.intercept_ = np.array([-self.intercept_[0], self.intercept_[0]])
+        return self
+
+    def _matrix(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
+        matrix = np.zeros((len(X), len(self.vocabulary_)), dtype=np.float64)
+        for row, features in enumerate(X):
+            for name, value in features.items():
+                column = self.vocabulary_.get(name)
+                if column is not None:
+                    matrix[row, column] = value
+        return matrix
+
+    def decision_function(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
+        self._check_fitted()
+        scores: NDArray[np.float64] = self._matrix(X) @ self.coef_.T + self.intercept_
+        return scores
+
+    def predict_proba(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
+        scores = self.decision_function(X)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        proba: NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
+        return proba
+
+    def predict(self, X: Sequence[Mapping[str, float]]) -> list[str]:
+        if not X:
+            return []
+        best = self.decision_function(X).argmax(axis=1)
+        return [self.classes_[i] for i in best]
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            raise ConfigError("this SentenceClassifier is not fitted yet; call fit() or load() first")
+
+    # --- storage ------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        self._check_fitted()
+        names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
+        return {
+            "format": FORMAT,
+            "settings": self.get_params(),
+            "classes": self.classes_,
+            "features": names,
+            "coef": [[round(float(v), 6) for v in row] for row in self.coef_],
+            "intercept": [round(float(v), 6) for v in self.intercept_],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, origin: str = "<dict>") -> SentenceClassifier:
+        if data.get("format") != FORMAT:
+            raise DataFileError(
+                origin, f"not a sentence classifier (format {data.get('format')!r}, expected {FORMAT!r})"
+            )
+        try:
+            model = cls(**data.get("settings", {}))
+            names = list(data["features"])
+            model.vocabulary_ = {name: i for i, name in enumerate(names)}
+            model.classes_ = [str(c) for c in data["classes"]]
+            model.coef_ = np.asarray(data["coef"], dtype=np.float64)
+            model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
+        except (KeyError, TypeError, ValueError) as err:
+            raise DataFileError(origin, f"malformed classifier: {err}") from err
+        if model.coef_.shape != (len(model.classes_), len(names)):
+            raise DataFileError(
+                origin, f"coefficients have shape {model.coef_.shape}, expected ({len(model.classes_)}, {len(names)})"
+            )
+        return model
+
+    def save(self, path: str | Path, *, metadata: Mapping[str, Any] | None = None) -> None:
+        data = self.to_dict()
+        if metadata:
+            data["metadata"] = dict(metadata)
+        Path(path).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> SentenceClassifier:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except json.JSONDecodeError as err:
+            raise DataFileError(path, f"invalid JSON ({err.msg})", line=err.lineno) from err
+        return cls.from_dict(data, origin=str(path))

@@ -1,0 +1,154 @@
+"""Training the sentence classifier on gold files, and measuring it honestly.
+
+``train()`` fits a :class:`~nlp_report.classify.model.SentenceClassifier`
+on every gold sentence of the given documents; the package's own model is
+built with it (``nlp-report train corpora/gold/*.jsonl -o
+nlp_report/data/classify/model.json``). ``cross_validate()`` holds out one
+document at a time, trains on the others, labels the held-out document,
+and scores all held-out predictions together with the evaluation module,
+beside the majority-class and cue-words baselines.
+
+The features come from the pipeline itself (layout, sentences, entities),
+run with the classifier switched off, so training sees exactly what the
+classifier sees at analysis time. A gold sentence is paired with the
+pipeline sentence that covers most of its characters, as in scoring.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from ..errors import EvaluationError
+from ..extensions import SENTENCES_KEY
+from ..report import build_report
+from ..types import Report, Sentence, SentenceLabel
+from .model import SentenceClassifier
+
+if TYPE_CHECKING:
+    from ..analyzer import Analyzer
+    from ..evaluation import Evaluation, GoldDocument
+    from ..evaluation.run import GoldInput
+
+CLASSIFIER_PIPE = "nlp_report_classifier"
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """A gold document run through the pipeline without the classifier."""
+
+    gold: GoldDocument
+    report: Report
+    """The pipeline's report, sentences without labels."""
+    features: tuple[dict[str, float], ...]
+    """Features of each pipeline sentence."""
+    actors: tuple[str | None, ...]
+    """The actor each pipeline sentence would get as a position or decision."""
+    targets: tuple[tuple[int, SentenceLabel], ...]
+    """(pipeline sentence, gold label) for each gold sentence that found a pipeline sentence."""
+
+
+def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedDocument]:
+    """Run the pipeline (classifier off) on each gold document and collect features and targets."""
+    from ..analyzer import load
+    from ..components.classifier import sentence_inputs
+    from ..evaluation.run import load_documents
+    from ..evaluation.scoring import match_sentences
+    from .actors import parse_actor, rule_actor
+    from .features import sentence_features
+    from .lexicon import default_lexicon
+
+    docs, _ = load_documents(gold)
+    analyzer = analyzer or load("blank")
+    nlp = analyzer.nlp
+    disabled = [CLASSIFIER_PIPE] if CLASSIFIER_PIPE in nlp.pipe_names else []
+    lexicon = default_lexicon()
+    prepared = []
+    with nlp.select_pipes(disable=disabled):
+        for doc_gold in docs:
+            doc = nlp(doc_gold.text)
+            spans = list(doc.spans[SENTENCES_KEY]) if SENTENCES_KEY in doc.spans else []
+            inputs = sentence_inputs(doc, spans)
+            features = tuple(sentence_features(item, lexicon=lexicon) for item in inputs)
+            use_parse = doc.has_annotation("DEP")
+            actors = tuple(
+                parse_actor(span, lexicon) if use_parse else rule_actor(item.words, lexicon)
+                for span, item in zip(spans, inputs, strict=True)
+            )
+            report = build_report(doc, source=doc_gold.id, model=analyzer.model)
+            matches = match_sentences(doc_gold.sentences, report.sentences)
+            targets = tuple(
+                (index, sentence.label)
+                for sentence, index in zip(doc_gold.sentences, matches, strict=True)
+                if index is not None
+            )
+            prepared.append(PreparedDocument(doc_gold, report, features, actors, targets))
+    return prepared
+
+
+def fit(prepared: Sequence[PreparedDocument], **settings: Any) -> SentenceClassifier:
+    """A classifier fitted on every matched gold sentence of ``prepared``."""
+    X = [doc.features[index] for doc in prepared for index, _ in doc.targets]
+    y = [label for doc in prepared for _, label in doc.targets]
+    if not X:
+        raise EvaluationError("the gold documents hold no sentences to train on")
+    return SentenceClassifier(**settings).fit(X, y)
+
+
+def train(gold: GoldInput, *, analyzer: Analyzer | None = None, **settings: Any) -> SentenceClassifier:
+    """Train a sentence classifier on gold files (paths, or :class:`GoldDocument` objects).
+
+    ``settings`` go to :class:`SentenceClassifier` (``C``, ``min_count``,
+    ``class_weight``). Save the result with ``model.save(path)`` and use it
+    with ``nlp.add_pipe("nlp_report_classifier", config={"model_path": path})``
+    or ``nlp-report analyze --classifier path``.
+    """
+    return fit(prepare(gold, analyzer), **settings)
+
+
+def label_report(doc: PreparedDocument, model: SentenceClassifier) -> Report:
+    """The document's report with the labels and actors ``model`` gives."""
+    from ..components.classifier import HOLDER_LABELS, predict_labels
+
+    sentences = doc.report.sentences
+    labels = predict_labels(model, list(doc.features), [s.text for s in sentences])
+    labelled: list[Sentence] = []
+    for sentence, label, actor in zip(sentences, labels, doc.actors, strict=True):
+        labelled.append(
+            dataclasses.replace(
+                sentence,
+                label=label,
+                actor=actor if label in HOLDER_LABELS else None,
+            )
+        )
+    return dataclasses.replace(doc.report, sentences=tuple(labelled))
+
+
+def cross_validate(
+    gold: GoldInput | Sequence[PreparedDocument], *, analyzer: Analyzer | None = None, **settings: Any
+) -> Evaluation:
+    """Leave-one-document-out cross-validation, scored with the baselines beside it.
+
+    Each document is labelled by a classifier trained on all the others; the
+    held-out reports are then scored together as by ``nlp_report.evaluate``.
+    """
+    from ..evaluation.run import evaluate_reports
+
+    prepared: list[PreparedDocument]
+    if isinstance(gold, Sequence) and all(isinstance(doc, PreparedDocument) for doc in gold):
+        prepared = [doc for doc in gold if isinstance(doc, PreparedDocument)]
+    else:
+        prepared = prepare(cast("GoldInput", gold), analyzer)
+    if len(prepared) < 2:
+        raise EvaluationError("cross-validation needs at least two gold documents")
+    reports = []
+    for held_out in range(len(prepared)):
+        model = fit([doc for i, doc in enumerate(prepared) if i != held_out], **settings)
+        reports.append(label_report(prepared[held_out], model))
+    return evaluate_reports(
+        [doc.gold for doc in prepared],
+        reports,
+        model=f"{prepared[0].report.model} + classifier (leave-one-document-out, {len(prepared)} folds)",
+    )

@@ -1,0 +1,81 @@
+"""``nlp-report evaluate``: score the pipeline and the baselines against gold files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+EXAMPLES = """\
+examples:
+  nlp-report evaluate corpora/gold/seed.jsonl
+  nlp-report evaluate corpora/gold/*.jsonl --errors
+  nlp-report evaluate corpora/gold/seed.jsonl --format json -o seed-scores.json
+  nlp-report evaluate annotations.spacy prodigy-export.jsonl --model blank
+
+Gold files are gold JSONL (corpora/ANNOTATION.md), Prodigy-style JSONL
+(recognised by its "spans") or spaCy DocBin files (.spacy). Exit codes:
+0 scored, 1 bad gold data or a file that cannot be read, 2 usage error.
+"""
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="score the pipeline against annotated gold files, beside two baselines",
+        description=(
+            "Analyse the text of every gold document and score the result: entities (per label and micro; "
+            "kb_id on correct spans), sentence boundaries, sentence labels (per label, macro-F1, accuracy, "
+            "confusion matrix), actors and motion links, with the majority-class and cue-words baselines."
+        ),
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="GOLD", help="gold files (.jsonl or .spacy)")
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list every false positive, false negative and wrong label of the pipeline",
+    )
+    parser.add_argument("--per-document", action="store_true", help="json: also give the figures of each document")
+    parser.add_argument("--no-baselines", action="store_true", help="score the pipeline only")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    parser.add_argument(
+        "--model", default=None, help="spaCy model name or path, or 'blank' (default: nl_core_news_sm if installed)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import load
+    from ..evaluation import evaluate_reports, load_documents
+
+    # evaluate() in two steps, so that bad gold data fails before the model is loaded
+    docs, origins = load_documents(args.paths)
+    analyzer = load(args.model)
+    reports = [analyzer.analyze(doc.text, source=doc.source or doc.id) for doc in docs]
+    evaluation = evaluate_reports(docs, reports, model=analyzer.model, baselines=not args.no_baselines, origins=origins)
+    if args.format == "json":
+        data = evaluation.to_dict(per_document=args.per_document, errors=args.errors)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = evaluation.to_table(errors=args.errors)
+    _emit(text, args.output)
+    return 0
+
+
+def _emit(text: str, output: Path | None) -> None:
+    out: TextIO
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+    except OSError as err:
+        from ..errors import GoldFileError
+
+        raise GoldFileError(f"{output}: cannot write ({err.strerror or err})") from None

@@ -1,0 +1,143 @@
+"""The sentence classifier component: a label and an actor for every body sentence.
+
+For each span of ``doc.spans["nlp_report_sentences"]`` it computes the
+features of :mod:`nlp_report.classify.features`, predicts ``position``,
+``decision`` or ``context`` with the trained
+:class:`~nlp_report.classify.model.SentenceClassifier`, and sets
+``span._.actor`` for positions and decisions. Questions are ``context`` by
+rule, as the annotation guidelines say. With a parsed Doc (a model such as
+``nl_core_news_sm`` ran before) the actor comes from the dependency parse;
+otherwise from the rule-based subject finder.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+from typing import Literal, cast
+
+from spacy.tokens import Doc, Span
+
+from ..classify.actors import Words, parse_actor, rule_actor
+from ..classify.features import SentenceInput, sentence_features
+from ..classify.lexicon import Lexicon, default_lexicon
+from ..classify.model import SentenceClassifier
+from ..errors import ConfigError
+from ..extensions import BLOCKS_KEY, SENTENCES_KEY
+from ..resources import data_path
+from ..types import SENTENCE_LABELS, SentenceLabel
+
+ActorSource = Literal["auto", "rules", "parse"]
+HOLDER_LABELS = frozenset({"position", "decision"})
+PACKAGED_MODEL = "classify/model.json"
+
+_cache: dict[str, SentenceClassifier] = {}
+
+
+def load_model(path: str | Path | None = None) -> SentenceClassifier:
+    """The classifier at ``path``, or the packaged one; loaded once per process and path."""
+    key = str(path) if path is not None else ""
+    if key not in _cache:
+        if path is None:
+            resource = data_path(PACKAGED_MODEL)
+            with resource.open("r", encoding="utf-8") as handle:
+                import json
+
+                _cache[key] = SentenceClassifier.from_dict(
+                    json.load(handle), origin=f"nlp_report/data/{PACKAGED_MODEL}"
+                )
+        else:
+            _cache[key] = SentenceClassifier.load(path)
+    return _cache[key]
+
+
+class SentenceClassifierComponent:
+    """Labels the body sentences of a Doc and finds their actors.
+
+    ``model_path``: a classifier trained with ``nlp-report train`` (JSON);
+    ``None`` for the packaged one. It is read on first use.
+    ``actor_source``: ``"auto"`` (the parse when the Doc has one, else the
+    rules), ``"rules"`` or ``"parse"``.
+    """
+
+    def __init__(
+        self,
+        *,
+        model: SentenceClassifier | None = None,
+        model_path: str | None = None,
+        actor_source: ActorSource = "auto",
+    ) -> None:
+        if actor_source not in ("auto", "rules", "parse"):
+            raise ConfigError(f"actor_source must be 'auto', 'rules' or 'parse', not {actor_source!r}")
+        self._model = model
+        self.model_path = model_path
+        self.actor_source = actor_source
+        self.lexicon = default_lexicon()
+
+    @property
+    def model(self) -> SentenceClassifier:
+        if self._model is None:
+            self._model = load_model(self.model_path)
+        return self._model
+
+    def __call__(self, doc: Doc) -> Doc:
+        if SENTENCES_KEY not in doc.spans or not len(doc.spans[SENTENCES_KEY]):
+            return doc
+        spans = list(doc.spans[SENTENCES_KEY])
+        inputs = sentence_inputs(doc, spans)
+        features = [sentence_features(item, lexicon=self.lexicon) for item in inputs]
+        labels = predict_labels(self.model, features, [span.text for span in spans])
+        use_parse = self.actor_source == "parse" or (self.actor_source == "auto" and doc.has_annotation("DEP"))
+        doc.spans[SENTENCES_KEY] = [
+            Span(doc, s.start, s.end, label=label) for s, label in zip(spans, labels, strict=True)
+        ]
+        for span, item, label in zip(doc.spans[SENTENCES_KEY], inputs, labels, strict=True):
+            span._.actor = sentence_actor(span, item, label, use_parse=use_parse, lexicon=self.lexicon)
+        return doc
+
+
+def predict_labels(
+    model: SentenceClassifier, features: list[dict[str, float]], texts: list[str]
+) -> list[SentenceLabel]:
+    """The model's labels, with the guidelines' rule that a question is ``context``."""
+    unknown = set(model.classes_) - set(SENTENCE_LABELS)
+    if unknown:
+        raise ConfigError(f"the classifier predicts labels that are not sentence labels: {sorted(unknown)}")
+    labels = cast("list[SentenceLabel]", model.predict(features))
+    return [
+        "context" if text.rstrip().rstrip("\"'”’»").endswith("?") else label
+        for text, label in zip(texts, labels, strict=True)
+    ]
+
+
+def sentence_actor(span: Span, item: SentenceInput, label: str, *, use_parse: bool, lexicon: Lexicon) -> str | None:
+    """The actor of a position or decision (``None`` for context)."""
+    if label not in HOLDER_LABELS:
+        return None
+    return parse_actor(span, lexicon) if use_parse else rule_actor(item.words, lexicon)
+
+
+def sentence_inputs(doc: Doc, spans: list[Span]) -> list[SentenceInput]:
+    """What the features need for each sentence: tokens, section title, list item, intro of a list."""
+    headings: list[tuple[int, str]] = []
+    list_items: list[tuple[int, int]] = []
+    if BLOCKS_KEY in doc.spans:
+        for block in doc.spans[BLOCKS_KEY]:
+            if block.label_ == "heading":
+                headings.append((block.start, block.text))
+            elif block.label_ == "list_item":
+                list_items.append((block.start, block.end))
+    heading_starts = [start for start, _ in headings]
+    item_starts = [start for start, _ in list_items]
+    inputs = []
+    intro: Words | None = None
+    for position, span in enumerate(spans):
+        index = bisect_right(heading_starts, span.start) - 1
+        section = headings[index][1] if index >= 0 else None
+        item = bisect_right(item_starts, span.start) - 1
+        in_list = item >= 0 and list_items[item][0] <= span.start < list_items[item][1]
+        words = Words.from_span(span)
+        inputs.append(SentenceInput(words, section, in_list, position, intro if in_list else None))
+        if not in_list:
+            intro = words if span.text.rstrip().endswith(":") else None
+    return inputs

@@ -1,0 +1,201 @@
+"""The entity component: COUNTRY, ORG, MOTION and KAMERSTUK, normalised and linked.
+
+It writes ``doc.ents`` (with ``kb_id_``), ``span._.kamerstuk`` and
+``span._.sponsors`` (see :mod:`nlp_report.extensions`), and keeps the
+entities of a statistical model that the rules do not take over in
+``doc.spans["nlp_report_model_ents"]``. The rules are in
+:mod:`nlp_report.entities`; ``corpora/ANNOTATION.md`` says what they tag.
+
+Entries of your own are pattern lines in the spaCy convention (``{"label":
+"ORG", "pattern": "Ramstein-groep", "id": "UDCG"}``) or gazetteer lines
+(``{"id", "names", "abbreviations"}``, ``{"code", "aliases",
+"adjectives"}``), added as spaCy's ``EntityRuler`` takes them: with
+:meth:`EntityRecognizer.add_patterns`, from a JSONL file with
+``from_disk("my_entries.jsonl")``, or with ``nlp.initialize()`` and the
+``patterns`` setting of ``[initialize.components.nlp_report_entities]``. They
+win over the packaged data and are saved with the pipeline
+(``nlp.to_disk``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span
+from spacy.util import SimpleFrozenList
+
+from ..entities.gazetteer import Gazetteer, packaged_gazetteer
+from ..entities.linking import link_motions
+from ..entities.model import normalise
+from ..entities.patterns import EntryFile, Pattern, packaged_exclusions, read_entry_file, split_records
+from ..entities.rules import EntityRules, mentions_to_spans, ref_to_data, resolve
+from ..errors import ConfigError
+from ..extensions import MODEL_ENTS_KEY, get_layout, register_extensions
+from ..types import ENTITY_LABELS
+
+DEFAULT_MODEL_LABELS: tuple[str, ...] = ("GPE", "LOC", "NORP", "ORG")
+"""Labels of a model's entities that are normalised when the gazetteer knows their text."""
+USER_ENTRIES_FILE = "entries.jsonl"
+
+
+class EntityRecognizer:
+    """Finds countries, organisations, motions and Kamerstukken; see the module docstring."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "nlp_report_entities",
+        *,
+        define_abbreviations: bool = True,
+        link_motions: bool = True,
+        model_labels: Sequence[str] = DEFAULT_MODEL_LABELS,
+        model_ents_key: str = MODEL_ENTS_KEY,
+    ) -> None:
+        register_extensions()
+        if not model_ents_key:
+            raise ConfigError("model_ents_key must be a non-empty span group name")
+        self.name = name
+        self.vocab = nlp.vocab
+        self._tokenize = _pattern_tokenizer(nlp)
+        self.define_abbreviations = define_abbreviations
+        self.link_motions = link_motions
+        self.model_labels = frozenset(model_labels)
+        self.model_ents_key = model_ents_key
+        self.user_entries = EntryFile()
+        self._rules: EntityRules | None = None
+        self._build()
+
+    # --- configuration --------------------------------------------------------------
+
+    @property
+    def rules(self) -> EntityRules:
+        if self._rules is None:
+            self._build()
+        assert self._rules is not None
+        return self._rules
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer in use: the packaged one with the user's entries."""
+        return self.rules.gazetteer
+
+    def _build(self) -> None:
+        gazetteer = packaged_gazetteer()
+        if self.user_entries.gazetteer:
+            gazetteer = gazetteer.copy()
+            gazetteer.add(self.user_entries.gazetteer, override=True)
+        patterns: list[Pattern] = [*packaged_exclusions(), *self.user_entries.patterns]
+        self._rules = EntityRules(
+            self.vocab, self._tokenize, gazetteer, patterns, define_abbreviations=self.define_abbreviations
+        )
+
+    def add_patterns(self, entries: Iterable[dict[str, Any]]) -> None:
+        """Add pattern or gazetteer lines (dicts, as in a JSONL file); they win over the packaged data."""
+        self.user_entries.extend(split_records(list(entries), f"{self.name}.add_patterns"))
+        self._build()
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: Sequence[str | Path] = (),
+    ) -> None:
+        """Read JSONL files of entries (``nlp.initialize()``; spaCy's ``[initialize.components]``)."""
+        for path in patterns:
+            self.user_entries.extend(read_entry_file(path))
+        self._build()
+
+    @property
+    def patterns(self) -> list[dict[str, Any]]:
+        """The user's pattern lines (gazetteer lines added are in :attr:`gazetteer`)."""
+        return [p.to_dict() for p in self.user_entries.patterns]
+
+    # --- running --------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = self.rules
+        layout = get_layout(doc)
+        model_ents = [e for e in doc.ents if e.label_ not in ENTITY_LABELS]
+        found = rules.find(doc, layout)
+        rest: list[Span] = model_ents
+        if model_ents:
+            taken, rest = normalise(model_ents, found, rules.gazetteer, self.model_labels)
+            if taken:
+                found.mentions = resolve(found.mentions + taken)
+        doc.ents = mentions_to_spans(doc, found.mentions)
+        doc.spans[self.model_ents_key] = [Span(doc, e.start, e.end, label=e.label_) for e in rest]
+        for (start, end), ref in found.kamerstukken.items():
+            doc[start:end]._.kamerstuk = ref_to_data(ref)
+        for (start, end), sponsors in found.sponsors.items():
+            span = doc[start:end]
+            span._.sponsors = list(sponsors)
+            span._.kamerstuk = None
+        if self.link_motions:
+            for link in link_motions(doc, found, layout):
+                doc[link.motion.start : link.motion.end]._.kamerstuk = ref_to_data(link.kamerstuk)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    # --- serialisation: the user's entries -------------------------------------------
+
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        return self._entries_jsonl().encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> EntityRecognizer:
+        self._load_entries(data.decode("utf-8"), f"{self.name} (bytes)")
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / USER_ENTRIES_FILE).write_text(self._entries_jsonl(), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> EntityRecognizer:
+        """Load entries: from a JSONL file (added to the current ones) or a saved pipeline's folder."""
+        path = Path(path)
+        if path.suffix == ".jsonl" and not path.is_dir():
+            self.user_entries.extend(read_entry_file(path))
+            self._build()
+            return self
+        file = path / USER_ENTRIES_FILE
+        if file.exists():
+            self._load_entries(file.read_text(encoding="utf-8"), str(file))
+        return self
+
+    def _entries_jsonl(self) -> str:
+        lines = [json.dumps(p.to_dict(), ensure_ascii=False) for p in self.user_entries.patterns]
+        by_id: dict[str, dict[str, Any]] = {}
+        for entry in self.user_entries.gazetteer:
+            if entry.label == "ORG":
+                record = by_id.setdefault(f"ORG {entry.kb_id}", {"id": entry.kb_id, "names": [], "abbreviations": []})
+                record["abbreviations" if entry.kind == "abbreviation" else "names"].append(entry.text)
+            else:
+                record = by_id.setdefault(f"COUNTRY {entry.kb_id}", {"code": entry.kb_id, "aliases": [], "adjectives": []})
+                record["adjectives" if "adjective" in entry.kind else "aliases"].append(entry.text)
+        lines += [json.dumps(r, ensure_ascii=False) for r in by_id.values()]
+        return "".join(line + "\n" for line in lines)
+
+    def _load_entries(self, text: str, origin: str) -> None:
+        from ..resources import parse_jsonl
+
+        entries = split_records(parse_jsonl(text, origin), origin)
+        if entries.gazetteer or entries.patterns:
+            self.user_entries = entries
+            self._build()
+
+
+def _pattern_tokenizer(nlp: Language) -> Callable[[Iterable[str]], Iterable[Doc]]:
+    """Tokenize pattern strings as the pipeline tokenizes text, without the layout stage."""
+    tokenizer = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)
+    if isinstance(tokenizer, Tokenizer):
+        return tokenizer.pipe
+    return lambda texts: (tokenizer(text) for text in texts)

@@ -1,0 +1,169 @@
+"""Kamerstuk references: finding them in text and parsing them into :class:`KamerstukRef`.
+
+The forms found (``corpora/ANNOTATION.md``, KAMERSTUK):
+
+* ``Kamerstuk 28 676, nr. 394``, ``Kamerstuk 28 676 nr. 397``,
+  ``Kamerstukken 23 432, nr. 512``;
+* with chamber and year: ``Kamerstukken II 2021/22, 21 501-02, nr. 2440``,
+  ``Kamerstukken I 2021–2022, 35 925, nr. 3``;
+* a dossier with a suffix: ``21 501-02``, ``36 200-V``, ``36 200 X``;
+* a number with a letter: ``nr. 188b``; several numbers: ``nrs. 126 en 131``
+  (one reference per number);
+* without ``Kamerstuk``: ``(28 676, nr. 42)``, ``32 623, nr. 321``;
+* compact: ``Kamerstuk 28676-500``, ``kst-28676-394``, ``kst-36200-X-12``.
+
+Not references: ``Handelingen`` citations (``Handelingen II 2022/23, nr. 52``)
+and Council document codes (``EUCO 19/17``), which these patterns do not
+match, and the letter's own dossier number and ``Nr.`` in its header, which
+the entity component leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from ..errors import KamerstukError
+from ..types import KamerstukRef
+
+URL = "https://zoek.officielebekendmakingen.nl/kst-{kb_id}.html"
+"""Where a Kamerstuk is published, by its ``kb_id``."""
+
+_SP = r"(?:[ \t\u00a0]|\n(?!\s*\n))"
+"""One white-space character; a single line break counts (a wrap inside a reference)."""
+_DASH = r"[-‐‑–]"
+_DOSSIER = rf"(?P<d>\d{{2}}{_SP}?\d{{3}})(?:{_SP}?{_DASH}{_SP}?(?P<s>\d{{2}}|[A-Z]{{1,5}})|{_SP}(?P<s2>[A-Z]{{1,5}}))?"
+_NR = r"(?:[Nn]r|[Nn]o|[Nn]ummer)s?\.?"
+_NUMBER = r"\d{1,5}[a-z]?(?![\w/])"
+_MORE_ITEM = rf"{_SP}*(?:,|en|&){_SP}*\d{{1,5}}[a-z]?(?![\w/]|{_SP}?\d|,?{_SP}*{_NR})"
+_MORE = rf"(?P<more>(?:{_MORE_ITEM})*)"
+_COMPACT = rf"(?P<cd>\d{{5}})(?:{_DASH}(?P<cs>\d{{2}}|[A-Z]{{1,5}}))?{_DASH}(?P<cn>\d{{1,5}}[a-z]?)(?![\w-])"
+_YEAR = r"(?P<y>\d{4}(?:\s?[/–-]\s?\d{2,4})?)"
+
+# Three patterns, each starting with a literal or a character class so the regex
+# engine can skip ahead quickly; find_kamerstukken merges their matches.
+_PREFIXED = re.compile(
+    # Kamerstuk(ken) [I|II] [year], dossier, nr. N  (K... checks that no letter precedes)
+    rf"(?P<prefix>K(?<!\wK)amerstuk(?:ken)?(?:{_SP}+(?P<ch>II|I|EK|TK)\b)?(?:,?{_SP}+{_YEAR})?,?{_SP}+)"
+    rf"(?:{_DOSSIER},?{_SP}*(?:{_NR}{_SP}*(?P<n>{_NUMBER}){_MORE}|(?P<letter>[A-Z]{{1,2}})\b)|{_COMPACT})"
+)
+_KST = re.compile(
+    # kst-28676-394, also inside a URL (.../kst-28676-394.html)
+    rf"(?P<kst>k(?<![\w.-]k)st-){_COMPACT.replace('(?P<c', '(?P<k')}"
+)
+_BARE = re.compile(
+    # a bare dossier, nr. N: (28 676, nr. 42)
+    rf"(?=\d)(?<![\w/.,-]){_DOSSIER.replace('(?P<', '(?P<b')},?{_SP}*{_NR}{_SP}*(?P<bn>{_NUMBER})"
+    rf"{_MORE.replace('(?P<more>', '(?P<bmore>')}"
+)
+_MORE_NUMBER = re.compile(r"\d{1,5}[a-z]?")
+@dataclass(frozen=True, slots=True)
+class KamerstukMatch:
+    """A Kamerstuk reference found in a text: ``text[start:end]`` and what it refers to."""
+
+    start: int
+    end: int
+    ref: KamerstukRef
+
+
+def make_ref(
+    dossier: str,
+    suffix: str | None,
+    number: str,
+    *,
+    chamber: Literal["I", "II"] | None = None,
+    year: str | None = None,
+) -> KamerstukRef:
+    """A :class:`KamerstukRef` from its parts; ``dossier`` may hold spaces (``28 676``)."""
+    base = re.sub(r"\s", "", dossier)
+    full = f"{base}-{suffix}" if suffix else base
+    kb_id = f"{full}-{number}"
+    return KamerstukRef(full, number, kb_id, URL.format(kb_id=kb_id), chamber, year)
+
+
+def _chamber(value: str | None) -> Literal["I", "II"] | None:
+    if value in ("I", "EK"):
+        return "I"
+    if value in ("II", "TK"):
+        return "II"
+    return None
+
+
+def _year(value: str | None) -> str | None:
+    """``2021/22`` for ``2021/22``, ``2021-2022`` and ``2021–2022``; ``2022`` stays ``2022``."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})\s?[/–-]\s?(\d{2,4})$", value)
+    if m is None:
+        return value
+    return f"{m.group(1)}/{m.group(2)[-2:]}"
+
+
+def find_kamerstukken(text: str) -> Iterator[KamerstukMatch]:
+    """Every Kamerstuk reference in ``text``, in order; ``nrs. 5 en 6`` gives two."""
+    matches: list[re.Match[str]] = []
+    if "amerstuk" in text:
+        matches += _PREFIXED.finditer(text)
+    if "kst-" in text:
+        matches += _KST.finditer(text)
+    if matches:
+        taken = sorted((m.start(), m.end()) for m in matches)
+        matches += (m for m in _BARE.finditer(text) if not _overlaps(taken, m.start(), m.end()))
+    else:
+        matches = list(_BARE.finditer(text))
+    matches.sort(key=lambda m: m.start())
+    for m in matches:
+        groups = {"kst": None, "prefix": None, **m.groupdict()}
+        if groups["kst"]:
+            yield KamerstukMatch(m.start(), m.end(), make_ref(groups["kd"], groups["ks"], groups["kn"]))
+            continue
+        if groups["prefix"] is not None:
+            chamber = _chamber(groups["ch"])
+            year = _year(groups["y"])
+            if groups["cd"]:
+                yield KamerstukMatch(
+                    m.start(), m.end(), make_ref(groups["cd"], groups["cs"], groups["cn"], chamber=chamber, year=year)
+                )
+                continue
+            suffix = groups["s"] or groups["s2"]
+            dossier = groups["d"]
+            if groups["letter"]:
+                yield KamerstukMatch(
+                    m.start(), m.end(), make_ref(dossier, suffix, groups["letter"], chamber=chamber, year=year)
+                )
+                continue
+            number, more, number_start = groups["n"], groups["more"], m.start("n")
+        else:
+            chamber, year = None, None
+            suffix = groups["bs"] or groups["bs2"]
+            dossier = groups["bd"]
+            number, more, number_start = groups["bn"], groups["bmore"], m.start("bn")
+        first_end = number_start + len(number)
+        yield KamerstukMatch(m.start(), first_end, make_ref(dossier, suffix, number, chamber=chamber, year=year))
+        if more:
+            offset = m.end() - len(more)
+            for extra in _MORE_NUMBER.finditer(more):
+                yield KamerstukMatch(
+                    offset + extra.start(),
+                    offset + extra.end(),
+                    make_ref(dossier, suffix, extra.group(), chamber=chamber, year=year),
+                )
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def parse_kamerstuk(text: str) -> KamerstukRef:
+    """The :class:`KamerstukRef` of a reference written in full (``Kamerstuk 28 676, nr. 394``).
+
+    Raises :class:`~nlp_report.errors.KamerstukError` when ``text`` (white
+    space stripped, parentheses allowed) is not exactly one reference.
+    """
+    stripped = text.strip().strip("()").strip()
+    found = list(find_kamerstukken(stripped))
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(stripped):
+        raise KamerstukError(f"{text!r} is not one Kamerstuk reference (e.g. 'Kamerstuk 28 676, nr. 394')")
+    return found[0].ref

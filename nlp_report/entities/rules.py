@@ -1,0 +1,523 @@
+"""The entity rules: from a tokenized Doc to COUNTRY, ORG, MOTION and KAMERSTUK mentions.
+
+:class:`EntityRules` holds the matchers, built once from the gazetteer, the
+exclusion patterns and the user's patterns. :meth:`EntityRules.find` runs them
+on a Doc:
+
+1. the gazetteer's phrase matcher and the user's patterns give COUNTRY and ORG
+   candidates; context rules drop those that name something else
+   (``Frans Timmermans``, ``Latijns-Amerikaanse``, ``ER`` in an all-caps
+   heading);
+2. ``EXCLUDE`` patterns drop candidates inside names of treaties and
+   documents and inside ministerial titles (``minister van Defensie``);
+3. overlaps are resolved: the longest mention wins (``Noord-Atlantische
+   Raad`` over ``Raad``; ``NAVO-Oekraïne Raad`` over ``NAVO`` + ``Oekraïne``);
+4. abbreviations the text defines (``DIANA (Defence Innovation ...)``) link
+   both forms to one ``kb_id``, and tag the short form wherever it occurs;
+5. regular expressions over the text find KAMERSTUK and MOTION mentions
+   (:mod:`.kamerstuk`, :mod:`.motions`); the letter's own dossier number
+   and ``Nr.`` are left out.
+
+Matching works on tokens (the layout tokenizer splits ``NAVO-ministers``
+into ``NAVO``, ``-``, ``ministers``) and on the Doc text; no Python loop
+runs over every token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy
+from spacy.attrs import IDX, LENGTH
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from ..errors import EntityPatternError
+from ..extensions import get_layout
+from ..layout.model import Layout
+from ..resources import read_lines
+from ..types import KamerstukRef
+from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses
+from .gazetteer import Gazetteer
+from .kamerstuk import KamerstukMatch, find_kamerstukken, make_ref
+from .motions import find_motions
+from .patterns import Pattern
+
+Tokenize = Callable[[Iterable[str]], Iterable[Doc]]
+"""Turns strings into Docs the way the pipeline's tokenizer does (``tokenizer.pipe``)."""
+
+HYPHENS = frozenset("-‐‑–—")
+_HEADER_DOSSIER = re.compile(r"^(\d{2}\s?\d{3})(?:[-‐–]([A-Z0-9]{1,5}))?(?:\s|$)")
+_HEADER_NUMBER = re.compile(r"^Nr\.\s?(\d+[a-z]?)\b")
+_NON_ALNUM = re.compile(r"[^A-Z0-9]")
+_TRAILING_GAP = re.compile(r"[^\w\s]{0,2}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleWords:
+    """The word lists of ``data/entities/`` the rules read."""
+
+    region_prefixes: frozenset[str]
+    caps_ambiguous: frozenset[str]
+    abbreviation_heads: frozenset[str]
+    abbreviation_blockers: frozenset[str]
+    motion_stopwords: frozenset[str]
+    document_nouns: frozenset[str]
+
+    def quoted_titles(self) -> Callable[[str], Iterator[tuple[int, int]]]:
+        """A function giving the quoted titles after a document noun: ``het bericht ‘...’``."""
+        nouns = "|".join(sorted(self.document_nouns, key=len, reverse=True))
+        before = re.compile(rf"(?i:\b(?:{nouns}))\s+(?:(?i:getiteld|met\s+de\s+titel)\s+)?\Z")
+        quote = re.compile(
+            r"‘(?P<a>[^’\n]{3,300})’|“(?P<b>[^”\n]{3,300})”|„(?P<c>[^”“\n]{3,300})[”“]"
+            r"|\"(?P<d>[^\"\n]{3,300})\"|'(?P<e>[^'\n]{3,300})'|«(?P<f>[^»\n]{3,300})»"
+        )
+
+        def titles(text: str) -> Iterator[tuple[int, int]]:
+            for m in quote.finditer(text):
+                if before.search(text[max(0, m.start() - 40) : m.start()]):
+                    group = m.lastgroup or ""
+                    yield m.start(group), m.end(group)
+
+        return titles
+
+
+@lru_cache(maxsize=1)
+def rule_words() -> RuleWords:
+    """The packaged word lists (cached)."""
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(line.split()[0] for line in read_lines(f"entities/{name}"))
+
+    return RuleWords(
+        region_prefixes=frozenset(w.lower() for w in words("region_prefixes.txt")),
+        caps_ambiguous=words("caps_ambiguous.txt"),
+        abbreviation_heads=frozenset(w.lower() for w in words("abbreviation_heads.txt")),
+        abbreviation_blockers=frozenset(w.lower() for w in words("abbreviation_blockers.txt")),
+        motion_stopwords=words("motion_stopwords.txt"),
+        document_nouns=frozenset(w.lower() for w in words("document_nouns.txt")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity found by the rules, in token offsets of the Doc."""
+
+    start: int
+    end: int
+    label: str
+    kb_id: str
+    source: str
+    """``gazetteer``, ``pattern``, ``defined``, ``kamerstuk``, ``motion`` or ``model``."""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(slots=True)
+class Found:
+    """What :meth:`EntityRules.find` returns."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    kamerstukken: dict[tuple[int, int], KamerstukRef] = field(default_factory=dict)
+    """The parsed reference of each KAMERSTUK mention, by its token span."""
+    sponsors: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+    """The sponsors of each MOTION mention, by its token span."""
+    zones: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    """Stretches (token spans) where the ``EXCLUDE`` patterns drop entities of the given labels."""
+    defined: dict[str, str] = field(default_factory=dict)
+    """Short forms the text defines, with their ``kb_id``."""
+
+    def inside_zone(self, start: int, end: int, label: str) -> bool:
+        return any(s <= start and end <= e and label in labels for s, e, labels in self.zones)
+
+
+class EntityRules:
+    """The matchers of the entity rules, built once for a vocabulary and a tokenizer."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        tokenize: Tokenize,
+        gazetteer: Gazetteer,
+        patterns: Sequence[Pattern] = (),
+        *,
+        define_abbreviations: bool = True,
+    ) -> None:
+        self.vocab = vocab
+        self.gazetteer = gazetteer
+        self.words = rule_words()
+        self.define_abbreviations = define_abbreviations
+        self._quoted_titles = self.words.quoted_titles()
+        self._keys: dict[int, tuple[str, str, str]] = {}
+        self.phrases = PhraseMatcher(vocab, attr="ORTH")
+        self.tokens = TokenPatterns(vocab)
+        grouped = gazetteer.surfaces_by_key()
+        surfaces = [s for group in grouped.values() for s in group]
+        docs = dict(zip(surfaces, tokenize(surfaces), strict=True))
+        for key, group in grouped.items():
+            label, kb_id, kind = key.split("\t")
+            self._key(key, label, kb_id, kind)
+            self.phrases.add(key, [docs[s] for s in group])
+        phrase_patterns: dict[str, list[str]] = {}
+        for pattern in patterns:
+            kind = "exclude" if pattern.label == "EXCLUDE" else "pattern"
+            key = f"{pattern.key}\t{kind}"
+            self._key(key, pattern.label, pattern.kb_id or "|".join(pattern.labels), kind)
+            if isinstance(pattern.pattern, str):
+                phrase_patterns.setdefault(key, []).append(pattern.pattern)
+                continue
+            self.tokens.add(key, pattern.pattern, greedy=pattern.greedy)
+        for key, phrases in phrase_patterns.items():
+            self.phrases.add(key, list(tokenize(phrases)))
+
+    def _key(self, key: str, label: str, kb_id: str, kind: str) -> int:
+        match_id = self.vocab.strings.add(key)
+        self._keys[match_id] = (label, kb_id, kind)
+        return match_id
+
+    # --- finding ------------------------------------------------------------------------
+
+    def find(self, doc: Doc, layout: Layout | None = None) -> Found:
+        """The mentions in ``doc``, non-overlapping and sorted, with what they refer to."""
+        layout = layout or get_layout(doc)
+        text = doc_text(doc, layout)
+        found = Found()
+        candidates: list[Mention] = []
+        matches = [*self.phrases(doc), *self.tokens(doc)]
+        for match_id, start, end in matches:
+            label, kb_id, kind = self._keys[match_id]
+            if kind == "exclude":
+                found.zones.append((start, end, tuple(kb_id.split("|"))))
+            elif kind == "pattern":
+                candidates.append(Mention(start, end, label, kb_id, "pattern"))
+            elif self._fits_context(doc, start, end, label, kind):
+                candidates.append(Mention(start, end, label, kb_id, "gazetteer"))
+        for start, end in self._quoted_titles(text):
+            title = doc.char_span(start, end, alignment_mode="expand")
+            if title is not None:
+                found.zones.append((title.start, title.end, ("ORG", "COUNTRY")))
+        candidates = [c for c in candidates if not found.inside_zone(c.start, c.end, c.label)]
+        named = resolve(candidates)
+        if self.define_abbreviations:
+            named = resolve(named + self._defined(doc, text, named, found))
+        papers = self._kamerstukken(doc, text, layout, found)
+        motions = self._motions(doc, text, found)
+        found.mentions = resolve(papers + motions + named)
+        return found
+
+    def _fits_context(self, doc: Doc, start: int, end: int, label: str, kind: str) -> bool:
+        words = self.words
+        if kind == "bare_adjective" and not _before_word_or_hyphen(doc, end):
+            return False
+        if (
+            label == "COUNTRY"
+            and start >= 2
+            and doc[start - 1].text in HYPHENS
+            and not doc[start - 2].whitespace_
+            and not doc[start - 1].whitespace_
+            and doc[start - 2].lower_ in words.region_prefixes
+        ):
+            return False
+        return not (end - start == 1 and doc[start].text in words.caps_ambiguous and _in_capitals(doc, start))
+
+    def _defined(self, doc: Doc, text: str, named: list[Mention], found: Found) -> list[Mention]:
+        """Mentions from abbreviations the text defines (``long (SHORT)`` and ``SHORT (long)``)."""
+        added: list[Mention] = []
+        defined: dict[str, str] = {}
+        found.defined = defined
+        found_parentheses = list(parentheses(text))
+        if not found_parentheses:
+            return added
+        offsets = doc.to_array([IDX, LENGTH]).reshape(len(doc), 2)
+        starts = offsets[:, 0].tolist()
+        ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        by_end = {ends[m.end - 1]: m for m in named if m.label == "ORG"}
+        by_span = {(starts[m.start], ends[m.end - 1]): m for m in named}
+        for par in found_parentheses:
+            before_end = len(text[: par.open].rstrip())
+            previous = by_end.get(before_end)
+            inner_known = by_span.get((par.start, par.end))
+            if is_short_form(par.inner) and inner_known is None:
+                # long form (SHORT)
+                if previous is not None:
+                    long_text = text[starts[previous.start] : before_end]
+                    if matches_short(par.inner, long_text):
+                        defined[par.inner] = previous.kb_id
+                    continue
+                line_start = text.rfind("\n", 0, par.open) + 1
+                long = candidate_long_form(par.inner, text[line_start:before_end])
+                if long is None:
+                    continue
+                offset, long_text = long
+                words = long_text.split()
+                if not ends_in(words[-1], self.words.abbreviation_heads) or any(
+                    ends_in(w, self.words.abbreviation_blockers) for w in words
+                ):
+                    continue
+                span = doc.char_span(line_start + offset, before_end)
+                if span is None or found.inside_zone(span.start, span.end, "ORG"):
+                    continue
+                kb_id = _NON_ALNUM.sub("", par.inner.upper())
+                defined[par.inner] = kb_id
+                added.append(Mention(span.start, span.end, "ORG", kb_id, "defined"))
+            elif inner_known is None and previous is not None and previous.length == 1:
+                # SHORT (long form)
+                short = doc[previous.start].text
+                if is_short_form(short) and par.inner[:1].isupper() and matches_short(short, par.inner):
+                    span = doc.char_span(par.start, par.end)
+                    if span is not None and not found.inside_zone(span.start, span.end, "ORG"):
+                        added.append(Mention(span.start, span.end, "ORG", previous.kb_id, "defined"))
+        new = {short: kb_id for short, kb_id in defined.items() if self.gazetteer.get(short) is None}
+        if new:
+            taken = {(m.start, m.end) for m in named}
+            shorts = "|".join(re.escape(short) for short in sorted(new, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w-])(?:{shorts})(?!\w)", text):
+                span = doc.char_span(m.start(), m.end())
+                if span is not None and (span.start, span.end) not in taken:
+                    added.append(Mention(span.start, span.end, "ORG", new[m.group()], "defined"))
+        return added
+
+    def _kamerstukken(self, doc: Doc, text: str, layout: Layout, found: Found) -> list[Mention]:
+        own = own_kamerstukken(layout)
+        out = []
+        for match in find_kamerstukken(text):
+            if match.ref.kb_id in own:
+                continue
+            span = _span(doc, match)
+            if span is None:
+                continue
+            out.append(Mention(span.start, span.end, "KAMERSTUK", match.ref.kb_id, "kamerstuk"))
+            found.kamerstukken[(span.start, span.end)] = match.ref
+        return out
+
+    def _motions(self, doc: Doc, text: str, found: Found) -> list[Mention]:
+        stop = self.words.motion_stopwords
+        gazetteer = self.gazetteer
+
+        def not_a_name(word: str) -> bool:
+            return word in stop or gazetteer.get(word) is not None
+
+        out = []
+        for match in find_motions(text, not_a_name):
+            span = doc.char_span(match.start, match.end)
+            if span is None:
+                continue
+            out.append(Mention(span.start, span.end, "MOTION", match.kb_id, "motion"))
+            found.sponsors[(span.start, span.end)] = match.sponsors
+        return out
+
+
+class TokenPatterns:
+    """spaCy's :class:`~spacy.matcher.Matcher`, run only where a pattern can start.
+
+    The Matcher costs time for every token of a Doc and every pattern, even
+    where no pattern can match. So the tokens where a pattern can start are
+    found first, from :meth:`Doc.to_array`: each pattern's leading tokens that
+    test one attribute against a value, a list of values or a flag
+    (``{"LOWER": "minister"}``, ``{"LOWER": {"IN": ["van", "voor"]}}``,
+    ``{"IS_UPPER": true}``) are checked on all tokens at once. The Matcher then
+    runs on a window of :attr:`WINDOW` tokens from each such token. A pattern
+    whose first token cannot be checked this way makes the Matcher run on the
+    whole Doc. The matches are the same for any match shorter than the window.
+    """
+
+    WINDOW = 16
+    _VALUES = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM"}
+    _FLAGS = frozenset({"IS_UPPER", "IS_TITLE", "IS_LOWER", "IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "LIKE_NUM"})
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.matcher = Matcher(vocab, validate=True)
+        """All patterns (for Docs where a pattern cannot be located beforehand)."""
+        self._located: list[tuple[list[tuple[str, tuple[int, ...]]], Matcher]] = []
+        """Per pattern: the (attribute, allowed values) of its leading tokens, and a Matcher with that pattern only."""
+        self._whole_doc = False
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def add(self, key: str, pattern: list[dict[str, Any]], *, greedy: str = "LONGEST") -> None:
+        expanded = expand_first_token(pattern)
+        try:
+            self.matcher.add(key, expanded, greedy=greedy)
+        except (ValueError, KeyError) as err:
+            raise EntityPatternError(f"token pattern {pattern!r} is not a valid spaCy pattern: {err}") from err
+        for item in expanded:
+            prefix = []
+            for token in item:
+                test = self._test(token)
+                if test is None:
+                    break
+                prefix.append(test)
+            if not prefix:
+                self._whole_doc = True
+                continue
+            single = Matcher(self.vocab)
+            single.add(key, [item], greedy=greedy)
+            self._located.append((prefix, single))
+
+    def _test(self, token: dict[str, Any]) -> tuple[str, tuple[int, ...]] | None:
+        if len(token) != 1:
+            return None  # several attributes, or an operator
+        ((attr, value),) = token.items()
+        attr = attr.upper()
+        if attr in self._VALUES:
+            if isinstance(value, str):
+                return self._VALUES[attr], (self.vocab.strings.add(value),)
+            if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                return self._VALUES[attr], tuple(self.vocab.strings.add(v) for v in value["IN"])
+        if attr in self._FLAGS and isinstance(value, bool):
+            return attr, (int(value),)
+        return None
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if not len(self.matcher) or not len(doc):
+            return []
+        if self._whole_doc:
+            return [(m, s, e) for m, s, e in self.matcher(doc)]
+        attrs = sorted({attr for prefix, _ in self._located for attr, _ in prefix})
+        n = len(doc)
+        array = doc.to_array(attrs).reshape(n, len(attrs))
+        column = {attr: array[:, i] for i, attr in enumerate(attrs)}
+        tests: dict[tuple[str, tuple[int, ...]], Any] = {}
+
+        def test(attr: str, values: tuple[int, ...]) -> Any:
+            key = (attr, values)
+            if key not in tests:
+                result = column[attr] == values[0]
+                for value in values[1:]:
+                    result = result | (column[attr] == value)
+                tests[key] = result
+            return tests[key]
+
+        out: list[tuple[int, int, int]] = []
+        for prefix, matcher in self._located:
+            ok = test(*prefix[0]).copy()
+            for offset, (attr, values) in enumerate(prefix[1:], 1):
+                ok[: n - offset] &= test(attr, values)[offset:]
+                ok[n - offset :] = False
+            for i in numpy.flatnonzero(ok).tolist():
+                window = doc[i : min(n, i + self.WINDOW)]
+                out.extend((m, i + s, i + e) for m, s, e in matcher(window) if s == 0)
+        return out
+
+
+def expand_first_token(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """One pattern per value of an ``IN`` list on the first token.
+
+    spaCy's Matcher tests the first token of a pattern on every token of the
+    Doc; an exact value (``{"LOWER": "minister"}``) is compared in C, an
+    ``IN`` list is a Python call per token. The patterns match the same.
+    """
+    first = pattern[0]
+    if len(first) != 1:
+        return [pattern]
+    (attr, value), = first.items()
+    if not isinstance(value, dict) or set(value) != {"IN"} or not all(isinstance(v, str) for v in value["IN"]):
+        return [pattern]
+    return [[{attr: v}, *pattern[1:]] for v in value["IN"]]
+
+
+def doc_text(doc: Doc, layout: Layout) -> str:
+    """``doc.text`` without rebuilding it from the tokens: the layout's cleaned text is the Doc's text."""
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return layout.clean_text if len(layout.clean_text) == length else doc.text
+
+
+def resolve(mentions: Iterable[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: the longest wins, then the earliest; sorted by position."""
+    order = sorted(mentions, key=lambda m: (-m.length, _SOURCE_RANK.get(m.source, 9), m.start))
+    taken: list[Mention] = []
+    occupied: set[int] = set()
+    for mention in order:
+        tokens = range(mention.start, mention.end)
+        if occupied.isdisjoint(tokens):
+            taken.append(mention)
+            occupied.update(tokens)
+    return sorted(taken, key=lambda m: m.start)
+
+
+_SOURCE_RANK = {"kamerstuk": 0, "motion": 1, "pattern": 2, "gazetteer": 3, "defined": 4, "model": 5}
+
+
+def own_kamerstukken(layout: Layout) -> set[str]:
+    """The ``kb_id`` of the letter itself, from its header (``21 501-02 ...`` + ``Nr. 2789``) and page furniture."""
+    own: set[str] = set()
+    dossier: tuple[str, str | None] | None = None
+    number: str | None = None
+    clean = layout.clean_text
+    for block in layout.blocks:
+        if block.kind != "header":
+            continue
+        line = clean[block.clean_start : block.clean_end]
+        m = _HEADER_DOSSIER.match(line)
+        if m and dossier is None:
+            dossier = (m.group(1), m.group(2))
+        n = _HEADER_NUMBER.match(line)
+        if n and number is None:
+            number = n.group(1)
+    if dossier is not None and number is not None:
+        own.add(make_ref(dossier[0], dossier[1], number).kb_id)
+    for start, end in layout.furniture:
+        own.update(m.ref.kb_id for m in find_kamerstukken(layout.text[start:end]))
+    return own
+
+
+def _span(doc: Doc, match: KamerstukMatch) -> Span | None:
+    return doc.char_span(match.start, match.end) or doc.char_span(match.start, match.end, alignment_mode="expand")
+
+
+def _before_word_or_hyphen(doc: Doc, end: int) -> bool:
+    """``Frans voorzitterschap``, ``Duits-Nederlandse``: a lower-case word or a glued hyphen follows."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if nxt.text in HYPHENS and not doc[end - 1].whitespace_:
+        return end + 1 < len(doc) and doc[end + 1].is_alpha and not nxt.whitespace_
+    return nxt.is_alpha and nxt.text[0].islower()
+
+
+def _in_capitals(doc: Doc, i: int) -> bool:
+    """Whether the word before or after token ``i`` (same line) is a word in capitals."""
+    for step in (-1, 1):
+        j = i + step
+        seen = 0
+        while 0 <= j < len(doc) and seen < 3:
+            token = doc[j]
+            if "\n" in token.text:
+                break
+            if token.is_alpha:
+                if len(token.text) > 1 and token.text.isupper():
+                    return True
+                break
+            j += step
+            seen += 1
+    return False
+
+
+def mentions_to_spans(doc: Doc, mentions: Sequence[Mention]) -> list[Span]:
+    """spaCy spans with label and ``kb_id``."""
+    return [Span(doc, m.start, m.end, label=m.label, kb_id=m.kb_id) for m in mentions]
+
+
+def ref_to_data(ref: KamerstukRef) -> dict[str, Any]:
+    """A :class:`KamerstukRef` as plain data (for ``Span._.kamerstuk``, which ``Doc.to_bytes`` keeps)."""
+    return {
+        "dossier": ref.dossier,
+        "number": ref.number,
+        "kb_id": ref.kb_id,
+        "url": ref.url,
+        "chamber": ref.chamber,
+        "year": ref.year,
+    }
+
+
+def ref_from_data(data: dict[str, Any]) -> KamerstukRef:
+    return KamerstukRef(**data)

@@ -1,0 +1,146 @@
+"""``evaluate()``: run the pipeline on gold documents and score it beside the baselines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import EvaluationError
+from .baselines import Baseline, default_baselines
+from .gold import GoldDocument, read_gold
+from .result import DocumentInfo, Evaluation, SystemEvaluation
+from .scoring import Prediction, combine, score_document
+
+if TYPE_CHECKING:
+    from ..analyzer import Analyzer
+    from ..types import Report
+    from .error_analysis import ErrorCase
+    from .metrics import Scores
+
+GoldItem = str | Path | GoldDocument
+GoldInput = GoldItem | Iterable[GoldItem]
+"""A gold file, a :class:`GoldDocument`, or several of them."""
+
+
+def evaluate(
+    gold: GoldInput,
+    analyzer: Analyzer | None = None,
+    *,
+    baselines: bool | Sequence[Baseline] = True,
+) -> Evaluation:
+    """Analyse every gold document's text and score the result against the gold.
+
+    ``gold`` is a path of a gold file (gold JSONL, Prodigy-style JSONL or a
+    ``.spacy`` DocBin, see :func:`read_gold`), a :class:`GoldDocument`, or a
+    list of them. ``analyzer`` defaults to ``nlp_report.load()``.
+    ``baselines``: ``True`` for the majority-class and cue-words baselines,
+    ``False`` for none, or a list of :class:`Baseline` objects.
+
+    Raises :class:`~nlp_report.errors.GoldFormatError` for bad gold data
+    and :class:`~nlp_report.errors.EvaluationError` when there is nothing
+    to evaluate or two documents share an id.
+    """
+    docs, origins = load_documents(gold)
+    if analyzer is None:
+        from ..analyzer import load
+
+        analyzer = load()
+    reports = [analyzer.analyze(doc.text, source=doc.source or doc.id) for doc in docs]
+    return evaluate_reports(docs, reports, model=analyzer.model, baselines=baselines, origins=origins)
+
+
+def evaluate_reports(
+    gold: Sequence[GoldDocument],
+    reports: Sequence[Report],
+    *,
+    model: str | None = None,
+    baselines: bool | Sequence[Baseline] = True,
+    origins: Sequence[str | None] | None = None,
+) -> Evaluation:
+    """Score reports made elsewhere against their gold documents (same order, same texts)."""
+    docs = list(gold)
+    reports = list(reports)
+    if not docs:
+        raise EvaluationError("no gold documents to evaluate")
+    if len(docs) != len(reports):
+        raise EvaluationError(f"{len(docs)} gold documents but {len(reports)} reports")
+    _check_unique(docs, origins)
+    for doc, report in zip(docs, reports, strict=True):
+        if report.text != doc.text:
+            raise EvaluationError(f"the report for gold document {doc.id!r} was made from another text")
+    chosen: list[Baseline]
+    if baselines is True:
+        chosen = default_baselines(docs)
+    elif baselines is False:
+        chosen = []
+    else:
+        chosen = list(baselines)
+    systems = [
+        _score_system(
+            "pipeline",
+            f"the pipeline {model or reports[0].model}",
+            docs,
+            [Prediction.from_report(r) for r in reports],
+        )
+    ]
+    for baseline in chosen:
+        predictions = [baseline.predict(r.sentences) for r in reports]
+        systems.append(_score_system(baseline.name, baseline.description, docs, predictions))
+    infos = tuple(
+        DocumentInfo(
+            doc.id,
+            doc.source,
+            origins[i] if origins else None,
+            len(doc.sentences),
+            len(doc.entities),
+            len(doc.motion_links),
+        )
+        for i, doc in enumerate(docs)
+    )
+    return Evaluation(model=model or reports[0].model, documents=infos, systems=tuple(systems))
+
+
+def load_documents(gold: GoldInput) -> tuple[list[GoldDocument], list[str | None]]:
+    """The documents of ``gold`` (files are read and checked) and where each came from."""
+    items: Iterable[GoldItem] = [gold] if isinstance(gold, (str, Path, GoldDocument)) else gold
+    docs: list[GoldDocument] = []
+    origins: list[str | None] = []
+    for item in items:
+        if isinstance(item, GoldDocument):
+            docs.append(item)
+            origins.append(None)
+        elif isinstance(item, (str, Path)):
+            found = read_gold(item)
+            docs += found
+            origins += [str(item)] * len(found)
+        else:
+            raise TypeError(f"gold must be paths or GoldDocument objects, not {type(item).__name__}")
+    if not docs:
+        raise EvaluationError("no gold documents to evaluate (the files are empty)")
+    _check_unique(docs, origins)
+    return docs, origins
+
+
+def _check_unique(docs: Sequence[GoldDocument], origins: Sequence[str | None] | None) -> None:
+    seen: dict[str, int] = {}
+    for i, doc in enumerate(docs):
+        if doc.id in seen:
+            first = seen[doc.id]
+            where = ""
+            if origins:
+                where = f" (in {origins[first] or 'a GoldDocument'} and {origins[i] or 'a GoldDocument'})"
+            raise EvaluationError(f"two gold documents have the id {doc.id!r}{where}; ids must be unique")
+        seen[doc.id] = i
+
+
+def _score_system(
+    name: str, description: str, docs: Sequence[GoldDocument], predictions: Sequence[Prediction]
+) -> SystemEvaluation:
+    per_doc: dict[str, Scores] = {}
+    errors: list[ErrorCase] = []
+    for doc, prediction in zip(docs, predictions, strict=True):
+        scores, doc_errors = score_document(doc, prediction)
+        per_doc[doc.id] = scores
+        errors += doc_errors
+    return SystemEvaluation(name, description, combine(per_doc.values()), per_doc, tuple(errors))

@@ -1,0 +1,313 @@
+"""Writing reports to files: JSON, JSON Lines, CSV and Parquet.
+
+* **JSON Lines** (``jsonl``): one :meth:`Report.to_dict` per line, so
+  :meth:`Report.from_dict` reads each back.
+* **JSON** (``json``): one report as an object, or a list of reports.
+* **CSV** and **Parquet**: one row per body sentence with its entities,
+  columns :data:`SENTENCE_COLUMNS`. ``entities`` holds the entities inside
+  the sentence (``text``, ``label``, ``kb_id``, ``start``, ``end``; a JSON
+  list in CSV, a list of structs in Parquet), and ``countries``,
+  ``organisations``, ``motions`` and ``kamerstukken`` their ids (the
+  ``kb_id``, else the text; ``"; "``-separated in CSV, lists in Parquet).
+  Entities outside body sentences (headings, footnotes, the header block)
+  are in the JSON outputs only.
+
+Writers stream: each report is written when it is done, so memory stays
+flat over a folder of any size. Parquet needs pyarrow
+(``pip install "nlp_report[parquet]"``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from bisect import bisect_left
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import IO, TYPE_CHECKING, Any, Literal
+
+from .errors import ConfigError
+from .types import Entity, Report
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ExportFormat = Literal["json", "jsonl", "csv", "parquet"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "jsonl", "csv", "parquet")
+
+SENTENCE_COLUMNS: tuple[str, ...] = (
+    "source",
+    "sentence",
+    "start",
+    "end",
+    "label",
+    "actor",
+    "section",
+    "text",
+    "entities",
+    "countries",
+    "organisations",
+    "motions",
+    "kamerstukken",
+)
+"""The columns of the CSV and Parquet exports, one row per sentence."""
+
+_ID_COLUMNS = {"COUNTRY": "countries", "ORG": "organisations", "MOTION": "motions", "KAMERSTUK": "kamerstukken"}
+
+
+def sentence_rows(report: Report) -> list[dict[str, Any]]:
+    """One dict per body sentence: :data:`SENTENCE_COLUMNS`, ``entities`` as a list of dicts, ids as lists."""
+    entities = sorted(report.entities, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in entities]
+    longest = max((e.end - e.start for e in entities), default=0)
+    rows = []
+    for index, sentence in enumerate(report.sentences):
+        # the entities overlapping the sentence (one across a sentence boundary belongs to both)
+        first = bisect_left(starts, sentence.start - longest)
+        last = bisect_left(starts, sentence.end)
+        inside = [e for e in entities[first:last] if e.end > sentence.start]
+        row: dict[str, Any] = {
+            "source": report.source,
+            "sentence": index,
+            "start": sentence.start,
+            "end": sentence.end,
+            "label": sentence.label,
+            "actor": sentence.actor,
+            "section": sentence.section,
+            "text": sentence.text,
+            "entities": [_entity(e) for e in inside],
+        }
+        for column in _ID_COLUMNS.values():
+            row[column] = []
+        for entity in inside:
+            ident = entity.kb_id or entity.text
+            column = _ID_COLUMNS[entity.label]
+            if ident not in row[column]:
+                row[column].append(ident)
+        rows.append(row)
+    return rows
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "text": entity.text,
+        "label": entity.label,
+        "kb_id": entity.kb_id,
+        "start": entity.start,
+        "end": entity.end,
+    }
+
+
+def sentences_frame(reports: Iterable[Report]) -> pd.DataFrame:
+    """The sentence rows of many reports as one :class:`pandas.DataFrame` (columns :data:`SENTENCE_COLUMNS`)."""
+    import pandas as pd
+
+    rows = [row for report in reports for row in sentence_rows(report)]
+    frame: pd.DataFrame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+    return frame
+
+
+# --- writers -----------------------------------------------------------------------
+
+
+class ReportWriter:
+    """Writes reports one by one; use as a context manager or call :meth:`close`."""
+
+    def __init__(self, target: str | Path | IO[str]) -> None:
+        self._own = not hasattr(target, "write")
+        self.path = None if not self._own else Path(target)  # type: ignore[arg-type]
+        self.count = 0
+
+    def write(self, report: Report) -> None:
+        raise NotImplementedError
+
+    def write_all(self, reports: Iterable[Report]) -> int:
+        """Write every report; returns how many."""
+        for report in reports:
+            self.write(report)
+        return self.count
+
+    def close(self) -> None:
+        """Finish the output (and close the file if the writer opened it)."""
+
+    def __enter__(self) -> ReportWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+class _TextWriter(ReportWriter):
+    newline: str | None = None
+
+    def __init__(self, target: str | Path | IO[str]) -> None:
+        super().__init__(target)
+        if self.path is not None:
+            self.out: IO[str] = open(self.path, "w", encoding="utf-8", newline=self.newline)  # noqa: SIM115
+        else:
+            self.out = target  # type: ignore[assignment]
+
+    def close(self) -> None:
+        if self._own:
+            self.out.close()
+        else:
+            self.out.flush()
+
+
+class JsonlWriter(_TextWriter):
+    """One :meth:`Report.to_dict` per line (UTF-8)."""
+
+    newline = "\n"
+
+    def write(self, report: Report) -> None:
+        self.out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        self.count += 1
+
+
+class JsonWriter(_TextWriter):
+    """A JSON list of reports, written as they come; with ``single=True`` one report as an object."""
+
+    newline = "\n"
+
+    def __init__(self, target: str | Path | IO[str], *, single: bool = False, indent: int | None = 2) -> None:
+        super().__init__(target)
+        self.single = single
+        self.indent = indent
+
+    def write(self, report: Report) -> None:
+        if self.single and self.count:
+            raise ConfigError("a single-report JSON output takes one report")
+        text = json.dumps(report.to_dict(), ensure_ascii=False, indent=self.indent)
+        if not self.single:
+            text = ("[\n" if not self.count else ",\n") + text
+        self.out.write(text)
+        self.count += 1
+
+    def close(self) -> None:
+        if not self.single:
+            self.out.write("[]\n" if not self.count else "\n]\n")
+        elif self.count:
+            self.out.write("\n")
+        super().close()
+
+
+class CsvWriter(_TextWriter):
+    """One row per sentence (:data:`SENTENCE_COLUMNS`), a header first; UTF-8, ``\\n`` line ends.
+
+    ``entities`` is a JSON list; the id columns are ``"; "``-separated.
+    """
+
+    newline = ""
+
+    def __init__(self, target: str | Path | IO[str]) -> None:
+        super().__init__(target)
+        self.writer = csv.writer(self.out, lineterminator="\n")
+        self.writer.writerow(SENTENCE_COLUMNS)
+        self.rows = 0
+
+    def write(self, report: Report) -> None:
+        for row in sentence_rows(report):
+            row["entities"] = json.dumps(row["entities"], ensure_ascii=False)
+            for column in _ID_COLUMNS.values():
+                row[column] = "; ".join(row[column])
+            self.writer.writerow(["" if row[c] is None else row[c] for c in SENTENCE_COLUMNS])
+            self.rows += 1
+        self.count += 1
+
+
+class ParquetWriter(ReportWriter):
+    """One row per sentence (:data:`SENTENCE_COLUMNS`) in a Parquet file, with typed nested columns.
+
+    Rows are buffered and written in row groups of ``row_group_size``.
+    """
+
+    def __init__(self, target: str | Path, *, row_group_size: int = 50_000) -> None:
+        if hasattr(target, "write"):
+            raise ConfigError("Parquet output goes to a file path, not a text stream")
+        super().__init__(target)
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise ConfigError('Parquet output needs pyarrow: pip install "nlp_report[parquet]"') from None
+        self._pa = pa
+        entity = pa.struct(
+            [
+                ("text", pa.string()),
+                ("label", pa.string()),
+                ("kb_id", pa.string()),
+                ("start", pa.int64()),
+                ("end", pa.int64()),
+            ]
+        )
+        self.schema = pa.schema(
+            [
+                ("source", pa.string()),
+                ("sentence", pa.int64()),
+                ("start", pa.int64()),
+                ("end", pa.int64()),
+                ("label", pa.string()),
+                ("actor", pa.string()),
+                ("section", pa.string()),
+                ("text", pa.string()),
+                ("entities", pa.list_(entity)),
+                ("countries", pa.list_(pa.string())),
+                ("organisations", pa.list_(pa.string())),
+                ("motions", pa.list_(pa.string())),
+                ("kamerstukken", pa.list_(pa.string())),
+            ]
+        )
+        self.row_group_size = row_group_size
+        self._buffer: list[dict[str, Any]] = []
+        self._writer = pq.ParquetWriter(str(self.path), self.schema)
+        self.rows = 0
+
+    def write(self, report: Report) -> None:
+        self._buffer.extend(sentence_rows(report))
+        self.count += 1
+        if len(self._buffer) >= self.row_group_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buffer:
+            table = self._pa.Table.from_pylist(self._buffer, schema=self.schema)
+            self._writer.write_table(table)
+            self.rows += len(self._buffer)
+            self._buffer = []
+
+    def close(self) -> None:
+        self._flush()
+        self._writer.close()
+
+
+def open_writer(fmt: ExportFormat, target: str | Path | IO[str], *, single: bool = False) -> ReportWriter:
+    """A writer for ``fmt`` (``json``, ``jsonl``, ``csv``, ``parquet``) to a path or an open text stream."""
+    if fmt == "jsonl":
+        return JsonlWriter(target)
+    if fmt == "json":
+        return JsonWriter(target, single=single)
+    if fmt == "csv":
+        return CsvWriter(target)
+    if fmt == "parquet":
+        if not isinstance(target, (str, Path)):
+            raise ConfigError("Parquet output goes to a file path, not a text stream")
+        return ParquetWriter(target)
+    raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def write_reports(reports: Iterable[Report], path: str | Path, fmt: ExportFormat | None = None) -> int:
+    """Write ``reports`` to ``path``; the format defaults to the suffix (``.jsonl``, ``.json``, ``.csv``, ``.parquet``).
+
+    Returns the number of reports written.
+    """
+    if fmt is None:
+        suffix = Path(path).suffix.lower().lstrip(".")
+        found = next((f for f in EXPORT_FORMATS if f == suffix), None)
+        if found is None:
+            raise ConfigError(
+                f"cannot tell the format from {str(path)!r}; pass fmt= one of {', '.join(EXPORT_FORMATS)}"
+            )
+        fmt = found
+    with open_writer(fmt, path) as writer:
+        return writer.write_all(reports)
