@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from .analyzer import BLANK, DEFAULT_MODEL, Analyzer, analyze, load
 from .batch import BatchRun, FileFailure, find_files
+from .classify.model import SentenceClassifier
+from .classify.training import cross_validate, train
+from .display import render, reports_table
 from .errors import (
     ConfigError,
     CorruptFileError,
@@ -44,6 +47,7 @@ from .types import (
     EntityLabel,
     Footnote,
     KamerstukRef,
+    ModelEntity,
     Motion,
     Report,
     ReportDataError,
@@ -81,6 +85,7 @@ __all__ = [
     "InputTypeError",
     "KamerstukRef",
     "Layout",
+    "ModelEntity",
     "ModelFallbackWarning",
     "ModelNotFoundError",
     "Motion",
@@ -94,16 +99,21 @@ __all__ = [
     "ReportDataError",
     "Section",
     "Sentence",
+    "SentenceClassifier",
     "SentenceLabel",
     "UnsupportedFormatError",
     "__version__",
     "analyze",
     "analyze_layout",
+    "cross_validate",
     "evaluate",
     "find_files",
     "load",
     "read",
     "read_gold",
+    "render",
+    "reports_table",
+    "train",
     "write_gold",
     "write_reports",
 ]

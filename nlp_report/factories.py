@@ -11,7 +11,11 @@ name                           what it does
 ``nlp_report_sentences``       body sentences inside layout blocks
 ``nlp_report_entities``        COUNTRY, ORG, MOTION, KAMERSTUK with ``kb_id``
 ``nlp_report_classifier``      position / decision / context and the actor per sentence
+``nlp_report_colors``          displaCy colours of the entity and sentence labels
 =============================  ==================================================
+
+The displaCy colours are declared as the ``spacy_displacy_colors`` entry
+point, so ``spacy.displacy.render`` uses them whenever nlp_report is installed.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from spacy.util import registry
 from .components.classifier import ActorSource, SentenceClassifierComponent
 from .components.entities import DEFAULT_MODEL_LABELS, EntityRecognizer
 from .components.sentences import SentenceSegmenter
+from .display import displacy_colors as _displacy_colors
 from .extensions import register_extensions
 from .tokenizer import LayoutTokenizer
 
@@ -41,6 +46,18 @@ def create_layout_tokenizer() -> Callable[[Language], LayoutTokenizer]:
 
 
 registry.tokenizers.register("nlp_report.LayoutTokenizer.v1", func=create_layout_tokenizer)
+
+
+def displacy_colors() -> dict[str, str]:
+    """displaCy's colours for COUNTRY, ORG, MOTION, KAMERSTUK and for POSITION, DECISION, CONTEXT spans.
+
+    From ``nlp_report/data/display/colours.json``, as the HTML display and
+    the plots use them.
+    """
+    return _displacy_colors()
+
+
+registry.displacy_colors.register("nlp_report_colors", func=displacy_colors)
 
 
 @Language.factory("nlp_report_sentences", default_config={})

@@ -48,6 +48,12 @@ class Sentence:
     section: str | None = None
     """The title of the heading the sentence stands under, or ``None``."""
 
+    def _repr_html_(self) -> str:
+        """Jupyter: the sentence on one line with its label tag and actor (``display.render_sentence``)."""
+        from .display import render_sentence
+
+        return render_sentence(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -59,6 +65,12 @@ class Entity:
     label: EntityLabel
     kb_id: str | None = None
     """ISO 3166-1 alpha-2 code, organisation id, motion sponsors or Kamerstuk id."""
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the entity highlighted with its label (``display.render_entity``)."""
+        from .display import render_entity
+
+        return render_entity(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +168,12 @@ class Report:
     footnotes: tuple[Footnote, ...] = ()
     model_entities: tuple[ModelEntity, ...] = ()
     """Entities of the statistical model the rules did not take over (empty without a model)."""
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the document with labelled sentences, entities, footnotes (``display.render_fragment``)."""
+        from .display import render_fragment
+
+        return render_fragment(self)
 
     def to_frame(self, kind: FrameKind = "sentences") -> pd.DataFrame:
         """One row per sentence, entity or motion, as a :class:`pandas.DataFrame`."""

@@ -1,6 +1,6 @@
 """Build the annotated corpus from its marked-up sources.
 
-Each ``corpora/src/<doc>.txt`` holds one document written for the project,
+Each ``corpora/src/<doc>.ann`` holds one document written for the project,
 with its annotation inline. This script strips the markup, wraps long lines
 the way text extracted from a PDF is wrapped, and writes
 
@@ -232,9 +232,9 @@ def check(path: Path, doc: Parsed) -> None:
             last_end = e
     for sp in doc.entities:
         s, e = int(sp["start"]), int(sp["end"])  # type: ignore[call-overload]
-        if (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalpha()):
-            if not _inside_eu_mission_acronym(text, s, e):
-                raise SourceError(f"{path}: entity {text[s:e]!r} does not stand on word boundaries")
+        off_boundary = (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalpha())
+        if off_boundary and not _inside_eu_mission_acronym(text, s, e):
+            raise SourceError(f"{path}: entity {text[s:e]!r} does not stand on word boundaries")
 
 
 def build(src: Path) -> tuple[str, dict[str, object]]:
@@ -269,10 +269,10 @@ def build(src: Path) -> tuple[str, dict[str, object]]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sources", nargs="*", type=Path, help="source files (default: corpora/src/*.txt)")
+    parser.add_argument("sources", nargs="*", type=Path, help="source files (default: corpora/src/*.ann)")
     parser.add_argument("--out", type=Path, default=ROOT, help="folder that holds raw/ and gold/")
     args = parser.parse_args(argv)
-    sources = args.sources or sorted((ROOT / "src").glob("*.txt"))
+    sources = args.sources or sorted((ROOT / "src").glob("*.ann"))
     out: Path = args.out
     for src in sources:
         try:
@@ -280,7 +280,7 @@ def main(argv: list[str]) -> int:
         except SourceError as err:
             print(f"error: {err}", file=sys.stderr)
             return 1
-        stem = src.name.removesuffix(".txt")
+        stem = src.name.removesuffix(".ann")
         (out / "raw" / f"{stem}.txt").write_text(text, encoding="utf-8", newline="")
         (out / "gold" / f"{stem}.jsonl").write_text(
             json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8", newline=""

@@ -29,7 +29,6 @@ from .lexicon import Lexicon, default_lexicon
 
 _PUNCT_SKIP = frozenset("\"'“”‘’«»(")
 _JOINERS = frozenset({"-", "/", "–"})
-_ADJECTIVE_ENDINGS = ("e", "s", "ig", "lijk", "isch")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,16 +184,7 @@ def _main_finite_verb(
             depth = max(depth - 1, 0)
         elif word == ",":
             in_sub = i + 1 < len(low) and low[i + 1] in lex.subordinators
-        elif depth == 0 and not in_sub and (i > start or allow_first) and lex.is_finite(word):
-            before = low[i - 1] if i > 0 else ""
-            if before == "te":
-                continue
-            if word in lex.noun_homographs and (
-                before in lex.determiners
-                or before in lex.prepositions
-                or (before.endswith(_ADJECTIVE_ENDINGS) and before not in lex.holder_nouns)
-            ):
-                continue  # "op verzoek van", "na langdurig overleg", "Nederlands voorstel": a noun
+        elif depth == 0 and not in_sub and (i > start or allow_first) and lex.finite_at(low, i):
             return i
     return None
 

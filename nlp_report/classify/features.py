@@ -62,6 +62,8 @@ class SentenceInput:
     list_item: bool = False
     position: int = 0
     """Index of the sentence in its document."""
+    cover_letter: bool = False
+    """Before the first heading of a document that has headings (the cover letter)."""
     intro: Words | None = None
     """For a list item: the sentence that introduces the list (ending in a colon)."""
 
@@ -143,16 +145,15 @@ def sentence_features(
     for i, word in enumerate(low):
         if not mask[i]:
             continue
+        if lex.finite_at(low, i):
+            for lemma in lex.verb_lemmas(low, i, mask):
+                features[f"verb:{lemma}"] = 1.0
+                if lemma in _MODALS:
+                    features[f"modal:{lemma}"] = 1.0
+                passive = passive or lemma == "worden"
+                perfect = perfect or lemma in ("hebben", "zijn")
         for form in lex.forms(word):
-            if form.kind == "finite" and lex.is_finite(word):
-                features[f"verb:{form.lemma}"] = 1.0
-                if form.lemma in _MODALS:
-                    features[f"modal:{form.lemma}"] = 1.0
-                if form.lemma == "worden":
-                    passive = True
-                if form.lemma in ("hebben", "zijn"):
-                    perfect = True
-            elif form.kind == "participle":
+            if form.kind == "participle":
                 features[f"part:{form.lemma}"] = 1.0
         if word in _NEGATION:
             features["neg"] = 1.0
@@ -167,8 +168,6 @@ def sentence_features(
         features["question"] = 1.0
     if tuple(low[:2]) in _EXPLETIVE_STARTS:
         features["expletive"] = 1.0
-    if low:
-        features[f"start:{low[0]}"] = 1.0
 
     actor = rule_actor(words, lex)
     features.update(_subject_features(actor))
@@ -181,11 +180,9 @@ def sentence_features(
             for label, index in _cue_matches(sentence.intro, cue_set):
                 if intro_mask[index]:
                     features[f"intro_cue:{label}"] = 1.0
-    if sentence.position == 0:
-        features["first_sentence"] = 1.0
-    if sentence.section is None:
-        features["sec:none"] = 1.0
-    else:
+    if sentence.cover_letter:
+        features["cover_letter"] = 1.0
+    if sentence.section is not None:
         for word in sentence.section.lower().split():
             word = word.strip(".,:;()")
             if word.isalpha() and word not in lex.prepositions and word not in lex.determiners:

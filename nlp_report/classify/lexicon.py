@@ -16,6 +16,9 @@ class VerbForm:
     particle: str | None
 
 
+_ADJECTIVE_ENDINGS = ("e", "s", "ig", "lijk", "isch")
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Verb forms and the actor finder's word lists."""
@@ -23,6 +26,8 @@ class Lexicon:
     verbs: dict[str, tuple[VerbForm, ...]]
     """Word form (lower case) -> the verb forms it can be."""
     particles: frozenset[str]
+    separable: dict[str, str]
+    """Separable verb lemma -> its particle (``aannemen`` -> ``aan``)."""
     holder_nouns: frozenset[str]
     pronouns: frozenset[str]
     strip_leading: frozenset[str]
@@ -48,6 +53,38 @@ class Lexicon:
         low = word.lower()
         return low not in self.never_verbs and any(f.kind == "finite" for f in self.forms(low))
 
+    def finite_at(self, low: list[str], i: int) -> bool:
+        """Whether ``low[i]`` is a finite verb in context: a noun homograph after an
+        article, a preposition or an adjective is a noun (``het besluit``, ``op verzoek``,
+        ``Nederlands voorstel``)."""
+        word = low[i]
+        if not self.is_finite(word):
+            return False
+        if i > 0 and word in self.noun_homographs:
+            before = low[i - 1]
+            if (
+                before in self.determiners
+                or before in self.prepositions
+                or (before.endswith(_ADJECTIVE_ENDINGS) and before not in self.holder_nouns)
+            ):
+                return False
+        return not (i > 0 and low[i - 1] == "te")
+
+    def verb_lemmas(self, low: list[str], i: int, clause: list[bool]) -> list[str]:
+        """The lemmas of the finite verb ``low[i]``; a separable verb only when its particle
+        follows in the same clause (``nam ... aan`` -> ``aannemen``, not ``deelnemen``)."""
+        lemmas = []
+        rest = {low[j] for j in range(i + 1, len(low)) if clause[j] == clause[i]}
+        for form in self.forms(low[i]):
+            if form.kind == "finite" and (form.particle is None or form.particle in rest):
+                lemmas.append(form.lemma)
+        separable = [lemma for lemma in lemmas if self.particle_of(lemma)]
+        return separable or lemmas
+
+    def particle_of(self, lemma: str) -> str | None:
+        """The particle of a separable verb (``aannemen`` -> ``aan``), else ``None``."""
+        return self.separable.get(lemma)
+
     def is_participle(self, word: str) -> bool:
         return any(f.kind == "participle" for f in self.forms(word))
 
@@ -61,6 +98,7 @@ def default_lexicon() -> Lexicon:
         verbs.setdefault(form, []).append(entry)
 
     particles = set()
+    separable: dict[str, str] = {}
     for row in iter_jsonl("classify/verbs.jsonl"):
         lemma, particle = row["lemma"], row.get("particle")
         for form in row["finite"]:
@@ -72,10 +110,12 @@ def default_lexicon() -> Lexicon:
         add(lemma, VerbForm(lemma, "infinitive", None))
         if particle:
             particles.add(particle)
+            separable[lemma] = particle
     rules = read_json("classify/actor_rules.json")
     return Lexicon(
         verbs={form: tuple(entries) for form, entries in verbs.items()},
         particles=frozenset(particles),
+        separable=separable,
         holder_nouns=frozenset(rules["holder_nouns"]),
         pronouns=frozenset(rules["pronouns"]),
         strip_leading=frozenset(rules["strip_leading"]),

@@ -10,9 +10,12 @@ import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..types import Report
+
+if TYPE_CHECKING:
+    from ..analyzer import Analyzer
 
 FORMATS = ("table", "json", "jsonl", "csv", "parquet", "html")
 
@@ -92,7 +95,30 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--strict", action="store_true", help="stop at the first file that cannot be read")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--classifier",
+        type=Path,
+        default=None,
+        metavar="MODEL.json",
+        help="a sentence classifier trained with 'nlp-report train' (default: the packaged one)",
+    )
     parser.set_defaults(run=run)
+
+
+def _with_classifier(analyzer: Analyzer, path: Path) -> Analyzer:
+    """The analyzer with its sentence classifier replaced by the one at ``path``."""
+    from ..classify.model import SentenceClassifier
+    from ..errors import DataFileError
+
+    if not path.is_file():
+        raise UsageError(f"--classifier {path}: no such file")
+    try:
+        SentenceClassifier.load(path)
+    except DataFileError as err:
+        raise UsageError(str(err)) from None
+    nlp = analyzer.nlp
+    nlp.replace_pipe("nlp_report_classifier", "nlp_report_classifier", config={"model_path": str(path)})
+    return type(analyzer)(nlp)
 
 
 def _positive(value: str) -> int:
@@ -141,6 +167,8 @@ def _run(args: argparse.Namespace) -> int:
         analyzer = load(args.model)
     except ModelNotFoundError as err:
         raise UsageError(str(err)) from None
+    if args.classifier is not None:
+        analyzer = _with_classifier(analyzer, args.classifier)
 
     def report_failure(failure: FileFailure) -> None:
         from tqdm import tqdm

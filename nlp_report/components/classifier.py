@@ -137,7 +137,16 @@ def sentence_inputs(doc: Doc, spans: list[Span]) -> list[SentenceInput]:
         item = bisect_right(item_starts, span.start) - 1
         in_list = item >= 0 and list_items[item][0] <= span.start < list_items[item][1]
         words = Words.from_span(span)
-        inputs.append(SentenceInput(words, section, in_list, position, intro if in_list else None))
+        inputs.append(
+            SentenceInput(
+                words,
+                section,
+                in_list,
+                position,
+                cover_letter=bool(headings) and index < 0,
+                intro=intro if in_list else None,
+            )
+        )
         if not in_list:
             intro = words if span.text.rstrip().endswith(":") else None
     return inputs

@@ -17,8 +17,8 @@ win over the packaged data and are saved with the pipeline
 (``nlp.to_disk``).
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations" here: spaCy validates the settings of
+# ``initialize`` with a model built from its signature, which needs real types.
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -84,20 +84,29 @@ class EntityRecognizer:
         """The gazetteer in use: the packaged one with the user's entries."""
         return self.rules.gazetteer
 
-    def _build(self) -> None:
+    def _build(self, entries: EntryFile | None = None) -> None:
+        """Build the rules with ``entries`` (default: the current ones); keep them only if that works."""
+        entries = self.user_entries if entries is None else entries
         gazetteer = packaged_gazetteer()
-        if self.user_entries.gazetteer:
+        if entries.gazetteer:
+            own = Gazetteer()
+            own.add(entries.gazetteer, origin=f"{self.name}: your entries")  # no string for two ids
             gazetteer = gazetteer.copy()
-            gazetteer.add(self.user_entries.gazetteer, override=True)
-        patterns: list[Pattern] = [*packaged_exclusions(), *self.user_entries.patterns]
+            gazetteer.add(own, override=True)
+        patterns: list[Pattern] = [*packaged_exclusions(), *entries.patterns]
         self._rules = EntityRules(
             self.vocab, self._tokenize, gazetteer, patterns, define_abbreviations=self.define_abbreviations
         )
+        self.user_entries = entries
+
+    def _add(self, more: EntryFile) -> None:
+        entries = EntryFile(list(self.user_entries.gazetteer), list(self.user_entries.patterns))
+        entries.extend(more)
+        self._build(entries)
 
     def add_patterns(self, entries: Iterable[dict[str, Any]]) -> None:
         """Add pattern or gazetteer lines (dicts, as in a JSONL file); they win over the packaged data."""
-        self.user_entries.extend(split_records(list(entries), f"{self.name}.add_patterns"))
-        self._build()
+        self._add(split_records(list(entries), f"{self.name}.add_patterns"))
 
     def initialize(
         self,
@@ -107,9 +116,10 @@ class EntityRecognizer:
         patterns: Sequence[str | Path] = (),
     ) -> None:
         """Read JSONL files of entries (``nlp.initialize()``; spaCy's ``[initialize.components]``)."""
+        more = EntryFile()
         for path in patterns:
-            self.user_entries.extend(read_entry_file(path))
-        self._build()
+            more.extend(read_entry_file(path))
+        self._add(more)
 
     @property
     def patterns(self) -> list[dict[str, Any]]:
@@ -121,7 +131,8 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         rules = self.rules
         layout = get_layout(doc)
-        model_ents = [e for e in doc.ents if e.label_ not in ENTITY_LABELS]
+        # the rules' own entities (from an earlier run) carry a kb_id; a model's ORG has none
+        model_ents = [e for e in doc.ents if not (e.label_ in ENTITY_LABELS and e.kb_id_)]
         found = rules.find(doc, layout)
         rest: list[Span] = model_ents
         if model_ents:
@@ -150,7 +161,7 @@ class EntityRecognizer:
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
         return self._entries_jsonl().encode("utf-8")
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> EntityRecognizer:
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EntityRecognizer":
         self._load_entries(data.decode("utf-8"), f"{self.name} (bytes)")
         return self
 
@@ -159,12 +170,11 @@ class EntityRecognizer:
         path.mkdir(parents=True, exist_ok=True)
         (path / USER_ENTRIES_FILE).write_text(self._entries_jsonl(), encoding="utf-8")
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> EntityRecognizer:
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EntityRecognizer":
         """Load entries: from a JSONL file (added to the current ones) or a saved pipeline's folder."""
         path = Path(path)
         if path.suffix == ".jsonl" and not path.is_dir():
-            self.user_entries.extend(read_entry_file(path))
-            self._build()
+            self._add(read_entry_file(path))
             return self
         file = path / USER_ENTRIES_FILE
         if file.exists():
@@ -179,7 +189,9 @@ class EntityRecognizer:
                 record = by_id.setdefault(f"ORG {entry.kb_id}", {"id": entry.kb_id, "names": [], "abbreviations": []})
                 record["abbreviations" if entry.kind == "abbreviation" else "names"].append(entry.text)
             else:
-                record = by_id.setdefault(f"COUNTRY {entry.kb_id}", {"code": entry.kb_id, "aliases": [], "adjectives": []})
+                record = by_id.setdefault(
+                    f"COUNTRY {entry.kb_id}", {"code": entry.kb_id, "aliases": [], "adjectives": []}
+                )
                 record["adjectives" if "adjective" in entry.kind else "aliases"].append(entry.text)
         lines += [json.dumps(r, ensure_ascii=False) for r in by_id.values()]
         return "".join(line + "\n" for line in lines)
@@ -189,13 +201,13 @@ class EntityRecognizer:
 
         entries = split_records(parse_jsonl(text, origin), origin)
         if entries.gazetteer or entries.patterns:
-            self.user_entries = entries
-            self._build()
+            self._build(entries)
 
 
 def _pattern_tokenizer(nlp: Language) -> Callable[[Iterable[str]], Iterable[Doc]]:
     """Tokenize pattern strings as the pipeline tokenizes text, without the layout stage."""
-    tokenizer = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)
+    tokenizer: Callable[[str], Doc] = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)
     if isinstance(tokenizer, Tokenizer):
-        return tokenizer.pipe
+        pipe: Callable[[Iterable[str]], Iterable[Doc]] = tokenizer.pipe
+        return pipe
     return lambda texts: (tokenizer(text) for text in texts)

@@ -26,7 +26,8 @@ SHORT_FORM = re.compile(r"^(?=[^\s]*[A-Z][^\s]*[A-Z0-9])[A-Z][A-Za-z0-9&]{1,11}$
 _PARENTHESIS = re.compile(r"\(\s*(?P<inner>[^()\n]{2,120}?)\s*\)")
 _WORD = re.compile(r"[^\s()]+")
 _CONNECTORS = frozenset(
-    "van de der den het voor en in op tot met over of the for and on to a an in at des du la le et für und".split()
+    {"van", "de", "der", "den", "het", "voor", "en", "in", "op", "tot", "met", "over", "of", "the", "for", "and"}
+    | {"on", "to", "a", "an", "at", "des", "du", "la", "le", "et", "für", "und"}
 )
 
 

@@ -231,7 +231,9 @@ def parse_entries(records: Iterable[dict[str, Any]], origin: str, *, cldr: bool 
             for abbreviation in _strings(record, "abbreviations", origin, number):
                 yield GazetteerEntry(abbreviation, "ORG", kb_id, "abbreviation")
         else:
-            raise GazetteerError(f"{origin}:{number}: a gazetteer line needs 'code' (a country) or 'id' (an organisation)")
+            raise GazetteerError(
+                f"{origin}:{number}: a gazetteer line needs 'code' (a country) or 'id' (an organisation)"
+            )
 
 
 def _strings(record: dict[str, Any], key: str, origin: str, number: int) -> list[str]:

@@ -59,6 +59,8 @@ _BARE = re.compile(
     rf"{_MORE.replace('(?P<more>', '(?P<bmore>')}"
 )
 _MORE_NUMBER = re.compile(r"\d{1,5}[a-z]?")
+
+
 @dataclass(frozen=True, slots=True)
 class KamerstukMatch:
     """A Kamerstuk reference found in a text: ``text[start:end]`` and what it refers to."""
@@ -108,48 +110,50 @@ def find_kamerstukken(text: str) -> Iterator[KamerstukMatch]:
         matches += _PREFIXED.finditer(text)
     if "kst-" in text:
         matches += _KST.finditer(text)
-    if matches:
-        taken = sorted((m.start(), m.end()) for m in matches)
-        matches += (m for m in _BARE.finditer(text) if not _overlaps(taken, m.start(), m.end()))
-    else:
-        matches = list(_BARE.finditer(text))
+    taken = [(m.start(), m.end()) for m in matches]
+    matches += (m for m in _BARE.finditer(text) if not _overlaps(taken, m.start(), m.end()))
     matches.sort(key=lambda m: m.start())
     for m in matches:
-        groups = {"kst": None, "prefix": None, **m.groupdict()}
-        if groups["kst"]:
-            yield KamerstukMatch(m.start(), m.end(), make_ref(groups["kd"], groups["ks"], groups["kn"]))
-            continue
-        if groups["prefix"] is not None:
-            chamber = _chamber(groups["ch"])
-            year = _year(groups["y"])
-            if groups["cd"]:
-                yield KamerstukMatch(
-                    m.start(), m.end(), make_ref(groups["cd"], groups["cs"], groups["cn"], chamber=chamber, year=year)
-                )
-                continue
-            suffix = groups["s"] or groups["s2"]
-            dossier = groups["d"]
-            if groups["letter"]:
-                yield KamerstukMatch(
-                    m.start(), m.end(), make_ref(dossier, suffix, groups["letter"], chamber=chamber, year=year)
-                )
-                continue
-            number, more, number_start = groups["n"], groups["more"], m.start("n")
-        else:
-            chamber, year = None, None
-            suffix = groups["bs"] or groups["bs2"]
-            dossier = groups["bd"]
-            number, more, number_start = groups["bn"], groups["bmore"], m.start("bn")
-        first_end = number_start + len(number)
-        yield KamerstukMatch(m.start(), first_end, make_ref(dossier, suffix, number, chamber=chamber, year=year))
-        if more:
-            offset = m.end() - len(more)
-            for extra in _MORE_NUMBER.finditer(more):
-                yield KamerstukMatch(
-                    offset + extra.start(),
-                    offset + extra.end(),
-                    make_ref(dossier, suffix, extra.group(), chamber=chamber, year=year),
-                )
+        yield from _references(m)
+
+
+def _references(m: re.Match[str]) -> Iterator[KamerstukMatch]:
+    """The references of one match of the three patterns."""
+    groups = m.groupdict()
+
+    def group(name: str) -> str:
+        return groups.get(name) or ""
+
+    if group("kst"):
+        yield KamerstukMatch(m.start(), m.end(), make_ref(group("kd"), group("ks") or None, group("kn")))
+        return
+    chamber: Literal["I", "II"] | None = None
+    year: str | None = None
+    if group("prefix"):
+        chamber, year = _chamber(group("ch") or None), _year(group("y") or None)
+        if group("cd"):
+            ref = make_ref(group("cd"), group("cs") or None, group("cn"), chamber=chamber, year=year)
+            yield KamerstukMatch(m.start(), m.end(), ref)
+            return
+        dossier, suffix = group("d"), group("s") or group("s2") or None
+        if group("letter"):
+            yield KamerstukMatch(
+                m.start(), m.end(), make_ref(dossier, suffix, group("letter"), chamber=chamber, year=year)
+            )
+            return
+        number, more, number_start = group("n"), group("more"), m.start("n")
+    else:
+        dossier, suffix = group("bd"), group("bs") or group("bs2") or None
+        number, more, number_start = group("bn"), group("bmore"), m.start("bn")
+    first_end = number_start + len(number)
+    yield KamerstukMatch(m.start(), first_end, make_ref(dossier, suffix, number, chamber=chamber, year=year))
+    offset = m.end() - len(more)
+    for extra in _MORE_NUMBER.finditer(more):
+        yield KamerstukMatch(
+            offset + extra.start(),
+            offset + extra.end(),
+            make_ref(dossier, suffix, extra.group(), chamber=chamber, year=year),
+        )
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -73,7 +73,9 @@ def link_motions(doc: Doc, found: Found, layout: Layout) -> list[MotionLink]:
     return [links[m] for m in motions if m in links]
 
 
-def _by_footnote(doc: Doc, motion: Mention, papers: Sequence[Mention], found: Found, layout: Layout) -> KamerstukRef | None:
+def _by_footnote(
+    doc: Doc, motion: Mention, papers: Sequence[Mention], found: Found, layout: Layout
+) -> KamerstukRef | None:
     if not layout.markers:
         return None
     end_char = doc[motion.end - 1].idx + len(doc[motion.end - 1])

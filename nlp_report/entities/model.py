@@ -34,8 +34,8 @@ def normalise(
 ) -> tuple[list[Mention], list[Span]]:
     """Split model entities into mentions the rules take over and the rest."""
     occupied: set[int] = set()
-    for mention in found.mentions:
-        occupied.update(range(mention.start, mention.end))
+    for rule_mention in found.mentions:
+        occupied.update(range(rule_mention.start, rule_mention.end))
     taken: list[Mention] = []
     rest: list[Span] = []
     for ent in ents:

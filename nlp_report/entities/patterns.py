@@ -141,7 +141,9 @@ def read_entry_file(path: str | Path) -> EntryFile:
 def packaged_exclusions() -> list[Pattern]:
     """The ``EXCLUDE`` patterns of ``data/entities/exclusions.jsonl``."""
     origin = "nlp_report/data/entities/exclusions.jsonl"
-    patterns = [parse_pattern(record, f"{origin}:{n}") for n, record in enumerate(iter_jsonl("entities/exclusions.jsonl"), 1)]
+    patterns = [
+        parse_pattern(record, f"{origin}:{n}") for n, record in enumerate(iter_jsonl("entities/exclusions.jsonl"), 1)
+    ]
     for p in patterns:
         if p.label != "EXCLUDE":
             raise EntityPatternError(f"{origin}: only EXCLUDE patterns belong here, got {p.label}")

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy
 from spacy.attrs import IDX, LENGTH
@@ -40,6 +40,7 @@ from spacy.vocab import Vocab
 from ..errors import EntityPatternError
 from ..extensions import get_layout
 from ..layout.model import Layout
+from ..layout.rules import default_rules
 from ..resources import read_lines
 from ..types import KamerstukRef
 from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses
@@ -154,6 +155,7 @@ class EntityRules:
         self.gazetteer = gazetteer
         self.words = rule_words()
         self.define_abbreviations = define_abbreviations
+        self.function_words = default_rules().function_words
         self._quoted_titles = self.words.quoted_titles()
         self._keys: dict[int, tuple[str, str, str]] = {}
         self.phrases = PhraseMatcher(vocab, attr="ORTH")
@@ -214,8 +216,13 @@ class EntityRules:
 
     def _fits_context(self, doc: Doc, start: int, end: int, label: str, kind: str) -> bool:
         words = self.words
-        if kind == "bare_adjective" and not _before_word_or_hyphen(doc, end):
-            return False
+        if kind == "bare_adjective":
+            if not _before_word_or_hyphen(doc, end, self.function_words):
+                return False
+            # "in het Frans opgesteld" is the language; "het Frans-Duitse initiatief" is not
+            after_het = start > 0 and doc[start - 1].lower_ in ("het", "'t", "’t")
+            if after_het and doc[end].text not in HYPHENS:  # _before_word_or_hyphen: end < len(doc)
+                return False
         if (
             label == "COUNTRY"
             and start >= 2
@@ -257,7 +264,7 @@ class EntityRules:
                     continue
                 offset, long_text = long
                 words = long_text.split()
-                if not ends_in(words[-1], self.words.abbreviation_heads) or any(
+                if not any(ends_in(w, self.words.abbreviation_heads) for w in words) or any(
                     ends_in(w, self.words.abbreviation_blockers) for w in words
                 ):
                     continue
@@ -329,7 +336,7 @@ class TokenPatterns:
     """
 
     WINDOW = 16
-    _VALUES = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM"}
+    _VALUES: ClassVar[dict[str, str]] = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM"}
     _FLAGS = frozenset({"IS_UPPER", "IS_TITLE", "IS_LOWER", "IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "LIKE_NUM"})
 
     def __init__(self, vocab: Vocab) -> None:
@@ -382,7 +389,7 @@ class TokenPatterns:
             return []
         if self._whole_doc:
             return [(m, s, e) for m, s, e in self.matcher(doc)]
-        attrs = sorted({attr for prefix, _ in self._located for attr, _ in prefix})
+        attrs: list[int | str] = sorted({attr for prefix, _ in self._located for attr, _ in prefix})
         n = len(doc)
         array = doc.to_array(attrs).reshape(n, len(attrs))
         column = {attr: array[:, i] for i, attr in enumerate(attrs)}
@@ -419,7 +426,7 @@ def expand_first_token(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any
     first = pattern[0]
     if len(first) != 1:
         return [pattern]
-    (attr, value), = first.items()
+    ((attr, value),) = first.items()
     if not isinstance(value, dict) or set(value) != {"IN"} or not all(isinstance(v, str) for v in value["IN"]):
         return [pattern]
     return [[{attr: v}, *pattern[1:]] for v in value["IN"]]
@@ -474,14 +481,18 @@ def _span(doc: Doc, match: KamerstukMatch) -> Span | None:
     return doc.char_span(match.start, match.end) or doc.char_span(match.start, match.end, alignment_mode="expand")
 
 
-def _before_word_or_hyphen(doc: Doc, end: int) -> bool:
-    """``Frans voorzitterschap``, ``Duits-Nederlandse``: a lower-case word or a glued hyphen follows."""
+def _before_word_or_hyphen(doc: Doc, end: int, function_words: frozenset[str]) -> bool:
+    """``Frans voorzitterschap``, ``Duits-Nederlandse``: a lower-case content word or a glued hyphen follows.
+
+    Not before a capitalised word (``Frans Timmermans``) or a function word
+    (``in het Nederlands en ...``: the language).
+    """
     if end >= len(doc):
         return False
     nxt = doc[end]
     if nxt.text in HYPHENS and not doc[end - 1].whitespace_:
         return end + 1 < len(doc) and doc[end + 1].is_alpha and not nxt.whitespace_
-    return nxt.is_alpha and nxt.text[0].islower()
+    return nxt.is_alpha and nxt.text[0].islower() and nxt.text not in function_words
 
 
 def _in_capitals(doc: Doc, i: int) -> bool:

@@ -120,6 +120,12 @@ class Evaluation:
     def __str__(self) -> str:
         return self.to_table()
 
+    def _repr_html_(self) -> str:
+        """Jupyter: the figures as HTML tables with the confusion matrix (``display.render_evaluation``)."""
+        from ..display import render_evaluation
+
+        return render_evaluation(self)
+
     def to_frame(
         self, kind: FrameKind = "summary", *, system: str | None = None, per_document: bool = False
     ) -> pd.DataFrame:

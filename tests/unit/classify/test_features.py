@@ -61,9 +61,9 @@ def test_verbs_passive_and_modal(nlp: Language) -> None:
 
 def test_question_subject_and_section(nlp: Language) -> None:
     feats = features(nlp, "Bent u bereid dit te doen?", section="Vraag 3", position=4)
-    assert feats["question"] == 1.0 and feats["sec:vraag"] == 1.0 and "first_sentence" not in feats
-    own = features(nlp, "Het kabinet steunt het voorstel.", position=0)
-    assert own["subj:own"] == 1.0 and own["first_sentence"] == 1.0 and own["sec:none"] == 1.0
+    assert feats["question"] == 1.0 and feats["sec:vraag"] == 1.0 and "cover_letter" not in feats
+    own = features(nlp, "Het kabinet steunt het voorstel.", cover_letter=True)
+    assert own["subj:own"] == 1.0 and own["cover_letter"] == 1.0
     assert features(nlp, "Het is van belang.")["subj:none"] == 1.0
 
 
