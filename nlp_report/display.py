@@ -423,6 +423,7 @@ class _ReportRenderer:
         self.palette = palette()
         self.layout = _layout(report.text)
         self.furniture = list(self.layout.furniture) if self.layout else []
+        self.furniture_spans = _Spans(self.furniture)
         blocks = sorted((b.start, b.end, b.kind) for b in self.layout.blocks) if self.layout else []
         self.block_starts = [b[0] for b in blocks]
         self.blocks = blocks
@@ -430,6 +431,9 @@ class _ReportRenderer:
         n = len(self.text)
         self.sentences = [s for s in report.sentences if 0 <= s.start < s.end <= n]
         self.sections = [s for s in report.sections if 0 <= s.start < s.end <= n]
+        sentence_spans = _Spans((s.start, s.end) for s in self.sentences)
+        # a heading that overlaps a sentence (a pipeline that took it for one) is shown as the sentence
+        self.headings = [i for i, h in enumerate(self.sections) if not sentence_spans.overlaps(h.start, h.end)]
         self.entities = sorted(
             (e for e in report.entities if 0 <= e.start < e.end <= n), key=lambda e: (e.start, -e.end)
         )
@@ -439,7 +443,8 @@ class _ReportRenderer:
         self.note_regions = [self._note_region(f) for f in report.footnotes if 0 <= f.start <= f.end <= n]
         hidden = self.note_regions + ([] if furniture else self.furniture)
         self.flow = _Flow(self.text, hidden)
-        self.note_flow = _Flow(self.text, [] if furniture else self.furniture)
+        # footnote texts are read with the footnote lines shown (built only when there are footnotes)
+        self.note_flow = _Flow(self.text, [] if furniture else self.furniture) if self.note_regions else self.flow
         self.motion_kamerstuk = {(m.start, m.end): m.kamerstuk.kb_id for m in report.motions if m.kamerstuk}
 
     # ids and footnote markers
@@ -541,8 +546,10 @@ class _ReportRenderer:
                 for label in (*SENTENCE_LABELS, None)
                 if counts[label]
             )
-            title = _esc(" ".join(section.title.split()) or section.text)
-            rows.append(f'<li><a href="#{_esc(self._section_id(index))}">{title}</a>{chips}</li>')
+            title = _esc(" ".join(section.title.split()) or " ".join(section.text.split()))
+            if index in self.headings:
+                title = f'<a href="#{_esc(self._section_id(index))}">{title}</a>'
+            rows.append(f"<li>{title}{chips}</li>")
         rows.append("</ol></nav>")
         return "".join(rows)
 
@@ -553,19 +560,15 @@ class _ReportRenderer:
 
     def _items(self) -> list[_Item]:
         items = [_Item(s.start, s.end, "sentence", i) for i, s in enumerate(self.sentences)]
-        sentence_spans = [(s.start, s.end) for s in self.sentences]
-        for i, section in enumerate(self.sections):
-            if not any(s < section.end and section.start < e for s, e in sentence_spans):
-                items.append(_Item(section.start, section.end, "heading", i))
-        covered = sorted((it.start, it.end) for it in items)
+        items += [_Item(self.sections[i].start, self.sections[i].end, "heading", i) for i in self.headings]
+        covered = _Spans((it.start, it.end) for it in items)
         # footnote markers outside sentences and headings
         for ms, me, index in self.refs:
-            if not _inside(covered, ms, me):
+            if not covered.contains(ms, me):
                 items.append(_Item(ms, me, "ref", index))
-        covered = sorted((it.start, it.end) for it in items)
         # the rest of the text: one item per line piece outside every item
         pos = 0
-        for start, end in [*covered, (len(self.text), len(self.text))]:
+        for start, end in [*sorted((it.start, it.end) for it in items), (len(self.text), len(self.text))]:
             if start > pos:
                 items.extend(self._text_items(pos, start))
             pos = max(pos, end)
@@ -639,7 +642,7 @@ class _ReportRenderer:
 
     def _kind(self, offset: int) -> str:
         """What the layout stage took the text at ``offset`` for (``header``, ``signature``, ``furniture``...)."""
-        if _inside(self.furniture, offset, offset + 1):
+        if self.furniture_spans.contains(offset, offset + 1):
             return "furniture"
         i = bisect_right(self.block_starts, offset) - 1
         if i >= 0 and offset < self.blocks[i][1]:
@@ -814,9 +817,23 @@ class _ReportRenderer:
         return "\n".join(rows)
 
 
-def _inside(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies within one of ``spans``."""
-    return any(s <= start and end <= e for s, e in spans)
+class _Spans:
+    """Spans, asked in O(log n) whether one of them overlaps or contains a range."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = []  # the largest end among the first i + 1 spans
+        for _, end in ordered:
+            self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return i > 0 and self.max_end[i - 1] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)  # the spans that start at or before ``start``
+        return i > 0 and self.max_end[i - 1] >= end
 
 
 def _layout(text: str) -> Layout | None:

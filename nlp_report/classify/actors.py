@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicon, default_lexicon
 
@@ -43,12 +43,20 @@ class Words:
 
     @classmethod
     def from_span(cls, span: Span) -> Words:
-        ents = {t.i for ent in span.ents if ent.label_ in ("COUNTRY", "ORG") for t in ent}
-        return cls(
-            [t.text for t in span],
-            [bool(t.whitespace_) for t in span],
-            [t.i in ents for t in span],
-        )
+        return cls.for_doc(span.doc).slice(span.start, span.end)
+
+    @classmethod
+    def for_doc(cls, doc: Doc) -> Words:
+        """The whole Doc at once (cheap to :meth:`slice` per sentence)."""
+        flags = [False] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ in ("COUNTRY", "ORG"):
+                for i in range(ent.start, ent.end):
+                    flags[i] = True
+        return cls([t.text for t in doc], [bool(t.whitespace_) for t in doc], flags)
+
+    def slice(self, start: int, end: int) -> Words:
+        return Words(self.text[start:end], self.space[start:end], self.entity[start:end])
 
     def surface(self, start: int, end: int) -> str:
         out = []
@@ -163,7 +171,10 @@ def _main_clause_end(low: list[str], verb: int, lex: Lexicon) -> int:
 
 def _attribution_anywhere(words: Words, low: list[str], start: int, end: int, lex: Lexicon) -> str | None:
     """``... is volgens het kabinet ...``, ``... naar het oordeel van het kabinet ...``."""
+    firsts = {pattern[0] for pattern in lex.attribution_anywhere}
     for i in range(start, end):
+        if low[i] not in firsts:
+            continue
         found = _attribution(words, low, i, lex, lex.attribution_anywhere)
         if found is not None:
             return found

@@ -119,10 +119,21 @@ def _cue_matches(words: Words, cues: CueLexicon) -> list[tuple[str, int]]:
     return [(m.label, max(bisect_right(starts, m.start) - 1, 0)) for m in cues.find(words.surface(0, len(words.text)))]
 
 
+_UNSET = object()
+
+
 def sentence_features(
-    sentence: SentenceInput, *, lexicon: Lexicon | None = None, cues: CueLexicon | None = None
+    sentence: SentenceInput,
+    *,
+    lexicon: Lexicon | None = None,
+    cues: CueLexicon | None = None,
+    actor: str | object | None = _UNSET,
 ) -> dict[str, float]:
-    """The feature dict of one sentence (names are stable; values 1.0 unless counted)."""
+    """The feature dict of one sentence (names are stable; values 1.0 unless counted).
+
+    ``actor``: the rule-based actor of the sentence when the caller has it
+    already (it describes the subject); computed otherwise.
+    """
     lex = lexicon or default_lexicon()
     cue_set = cues or default_cues()
     words = sentence.words
@@ -169,9 +180,15 @@ def sentence_features(
     if tuple(low[:2]) in _EXPLETIVE_STARTS:
         features["expletive"] = 1.0
 
-    actor = rule_actor(words, lex)
-    features.update(_subject_features(actor))
-    if any(tuple(low[i : i + len(p)]) == p for p in lex.attribution_anywhere for i in range(len(low))):
+    subject = rule_actor(words, lex) if actor is _UNSET else actor
+    features.update(_subject_features(subject if isinstance(subject, str) else None))
+    firsts = {p[0] for p in lex.attribution_anywhere}
+    if any(
+        tuple(low[i : i + len(p)]) == p
+        for i, word in enumerate(low)
+        if word in firsts
+        for p in lex.attribution_anywhere
+    ):
         features["attributed"] = 1.0
     if sentence.list_item:
         features["list_item"] = 1.0

@@ -71,11 +71,15 @@ def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedD
             doc = nlp(doc_gold.text)
             spans = list(doc.spans[SENTENCES_KEY]) if SENTENCES_KEY in doc.spans else []
             inputs = sentence_inputs(doc, spans)
-            features = tuple(sentence_features(item, lexicon=lexicon) for item in inputs)
+            subjects = [rule_actor(item.words, lexicon) for item in inputs]
+            features = tuple(
+                sentence_features(item, lexicon=lexicon, actor=subject)
+                for item, subject in zip(inputs, subjects, strict=True)
+            )
             use_parse = doc.has_annotation("DEP")
             actors = tuple(
-                parse_actor(span, lexicon) if use_parse else rule_actor(item.words, lexicon)
-                for span, item in zip(spans, inputs, strict=True)
+                parse_actor(span, lexicon) if use_parse else subject
+                for span, subject in zip(spans, subjects, strict=True)
             )
             report = build_report(doc, source=doc_gold.id, model=analyzer.model)
             matches = match_sentences(doc_gold.sentences, report.sentences)

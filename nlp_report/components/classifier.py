@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..classify.actors import Words, parse_actor, rule_actor
 from ..classify.features import SentenceInput, sentence_features
-from ..classify.lexicon import Lexicon, default_lexicon
+from ..classify.lexicon import default_lexicon
 from ..classify.model import SentenceClassifier
 from ..errors import ConfigError
 from ..extensions import BLOCKS_KEY, SENTENCES_KEY
@@ -85,14 +85,21 @@ class SentenceClassifierComponent:
             return doc
         spans = list(doc.spans[SENTENCES_KEY])
         inputs = sentence_inputs(doc, spans)
-        features = [sentence_features(item, lexicon=self.lexicon) for item in inputs]
-        labels = predict_labels(self.model, features, [span.text for span in spans])
+        subjects = [rule_actor(item.words, self.lexicon) for item in inputs]
+        features = [
+            sentence_features(item, lexicon=self.lexicon, actor=subject)
+            for item, subject in zip(inputs, subjects, strict=True)
+        ]
+        labels = predict_labels(self.model, features, ["".join(item.words.text[-2:]) for item in inputs])
         use_parse = self.actor_source == "parse" or (self.actor_source == "auto" and doc.has_annotation("DEP"))
         doc.spans[SENTENCES_KEY] = [
             Span(doc, s.start, s.end, label=label) for s, label in zip(spans, labels, strict=True)
         ]
-        for span, item, label in zip(doc.spans[SENTENCES_KEY], inputs, labels, strict=True):
-            span._.actor = sentence_actor(span, item, label, use_parse=use_parse, lexicon=self.lexicon)
+        for span, subject, label in zip(doc.spans[SENTENCES_KEY], subjects, labels, strict=True):
+            if label not in HOLDER_LABELS:
+                span._.actor = None
+            else:
+                span._.actor = parse_actor(span, self.lexicon) if use_parse else subject
         return doc
 
 
@@ -110,13 +117,6 @@ def predict_labels(
     ]
 
 
-def sentence_actor(span: Span, item: SentenceInput, label: str, *, use_parse: bool, lexicon: Lexicon) -> str | None:
-    """The actor of a position or decision (``None`` for context)."""
-    if label not in HOLDER_LABELS:
-        return None
-    return parse_actor(span, lexicon) if use_parse else rule_actor(item.words, lexicon)
-
-
 def sentence_inputs(doc: Doc, spans: list[Span]) -> list[SentenceInput]:
     """What the features need for each sentence: tokens, section title, list item, intro of a list."""
     headings: list[tuple[int, str]] = []
@@ -131,12 +131,13 @@ def sentence_inputs(doc: Doc, spans: list[Span]) -> list[SentenceInput]:
     item_starts = [start for start, _ in list_items]
     inputs = []
     intro: Words | None = None
+    all_words = Words.for_doc(doc)
     for position, span in enumerate(spans):
         index = bisect_right(heading_starts, span.start) - 1
         section = headings[index][1] if index >= 0 else None
         item = bisect_right(item_starts, span.start) - 1
         in_list = item >= 0 and list_items[item][0] <= span.start < list_items[item][1]
-        words = Words.from_span(span)
+        words = all_words.slice(span.start, span.end)
         inputs.append(
             SentenceInput(
                 words,
@@ -148,5 +149,5 @@ def sentence_inputs(doc: Doc, spans: list[Span]) -> list[SentenceInput]:
             )
         )
         if not in_list:
-            intro = words if span.text.rstrip().endswith(":") else None
+            intro = words if words.text and words.text[-1] == ":" else None
     return inputs

@@ -17,14 +17,14 @@ def _words(name: str) -> frozenset[str]:
 class LayoutRules:
     """Compiled patterns and word lists of the layout stage."""
 
-    furniture: tuple[re.Pattern[str], ...]
-    furniture_cluster: tuple[re.Pattern[str], ...]
-    header_strong: tuple[re.Pattern[str], ...]
+    furniture: re.Pattern[str]
+    furniture_cluster: re.Pattern[str]
+    header_strong: re.Pattern[str]
     header_dossier: re.Pattern[str]
     header_caps: re.Pattern[str]
     header_paragraph: re.Pattern[str]
     salutation: re.Pattern[str]
-    signature_title: tuple[re.Pattern[str], ...]
+    signature_title: re.Pattern[str]
     signature_continuation: re.Pattern[str]
     signature_name: re.Pattern[str]
     bullet: re.Pattern[str]
@@ -35,8 +35,9 @@ class LayoutRules:
     names_with_digits: frozenset[str]
 
     @staticmethod
-    def any_match(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
-        return any(p.search(line) for p in patterns)
+    def any_match(patterns: re.Pattern[str], line: str) -> bool:
+        """Whether ``line`` matches one of the patterns of a list (compiled as one alternation)."""
+        return patterns.search(line) is not None
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +45,8 @@ def default_rules() -> LayoutRules:
     """The packaged rules (cached: compiled once per process)."""
     data = read_json("layout/patterns.json")
 
-    def many(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p) for p in data[key])
+    def many(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in data[key]))
 
     return LayoutRules(
         furniture=many("furniture"),

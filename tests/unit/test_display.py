@@ -266,20 +266,29 @@ def test_crossing_and_nested_entities_and_repeated_footnote_numbers() -> None:
     assert doc.xpath("//li/@id") == ["fn-1", "fn-1-2"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     text=st.text(alphabet=st.sampled_from(list("ab <>&\"'-\n\u00ad\r1é")), min_size=0, max_size=60),
     cuts=st.lists(st.integers(min_value=0, max_value=60), max_size=8),
+    others=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6),
 )
-def test_any_report_renders_to_valid_html(text: str, cuts: list[int]) -> None:
+def test_any_report_renders_to_valid_html(text: str, cuts: list[int], others: list[tuple[int, int]]) -> None:
+    """Whatever the spans (overlapping, crossing, on white space), the page is valid and complete."""
     points = sorted({c for c in cuts if c <= len(text)})
     spans = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if b > a]
+    extra = [(min(a, b), max(a, b)) for a, b in others if max(a, b) <= len(text) and a != b]
     sentences = tuple(Sentence(a, b, text[a:b], "context") for a, b in spans)
-    entities = tuple(Entity(a, b, text[a:b], "ORG") for a, b in spans[:2])
-    report = Report(text, text[:5] or None, "m", sentences, entities)
+    entities = tuple(Entity(a, b, text[a:b], "ORG") for a, b in [*spans[:2], *extra[:3]])
+    sections = tuple(Section(a, b, text[a:b], text[a:b]) for a, b in extra[3:5])
+    notes = tuple(Footnote(i + 1, a, b, text[a:b], a, a + 1) for i, (a, b) in enumerate(extra[5:]))
+    report = Report(text, text[:5] or None, "m", sentences, entities, (), sections, notes)
     page = nlp_report.render(report)
     strict_parse(page)
-    assert len(sentence_elements(parse(page))) == len(sentences)
+    doc = parse(page)
+    assert len(sentence_elements(doc)) == len(sentences)
+    ids = Counter(doc.xpath("//@id"))
+    assert all(n == 1 for n in ids.values())
+    assert all(h[1:] in ids for h in doc.xpath("//a/@href") if h.startswith("#"))
 
 
 # --- fragments and the small displays -----------------------------------------------------
