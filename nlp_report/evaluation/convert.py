@@ -42,7 +42,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from ..errors import GoldFileError, GoldFormatError
 from ..extensions import LAYOUT_KEY, SENTENCES_KEY, get_layout, register_extensions
 from ..types import ENTITY_LABELS, SENTENCE_LABELS, Report, SentenceLabel
-from .gold import GoldDocument, GoldEntity, GoldMotionLink, GoldSentence, iter_json_lines, read_gold_text
+from .gold import GoldDocument, GoldEntity, GoldMotionLink, GoldSentence, iter_json_lines, read_gold_text, write_lines
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -384,15 +384,7 @@ def dumps_prodigy(docs: Iterable[GoldDocument]) -> str:
 
 def write_prodigy(docs: Iterable[GoldDocument], path: str | Path | IO[str]) -> int:
     """Write gold documents as Prodigy-style JSONL; returns how many."""
-    data = dumps_prodigy(docs)
-    if isinstance(path, (str, Path)):
-        try:
-            Path(path).write_text(data, encoding="utf-8", newline="")
-        except OSError as err:
-            raise GoldFileError(f"{path}: cannot write ({err.strerror or err})") from None
-    else:
-        path.write(data)
-    return data.count("\n")
+    return write_lines(dumps_prodigy(docs), path)
 
 
 # -- Report ------------------------------------------------------------------------------------

@@ -213,7 +213,11 @@ def loads_gold(text: str, *, path: str | Path | None = None) -> list[GoldDocumen
 
 def write_gold(docs: Iterable[GoldDocument], path: str | Path | IO[str]) -> int:
     """Write documents as gold JSONL (one object per line, UTF-8); returns how many."""
-    data = dumps_gold(docs)
+    return write_lines(dumps_gold(docs), path)
+
+
+def write_lines(data: str, path: str | Path | IO[str]) -> int:
+    """Write JSONL text to a path (UTF-8) or an open text stream; returns the number of lines."""
     if isinstance(path, (str, Path)):
         try:
             Path(path).write_text(data, encoding="utf-8", newline="")
