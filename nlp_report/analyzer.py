@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 
 from . import factories  # noqa: F401  (registers the factories)
-from .errors import InputTypeError, ModelFallbackWarning, ModelNotFoundError
+from .errors import ModelFallbackWarning, ModelNotFoundError, check_text
 from .report import build_report
 from .types import Report
 
@@ -127,9 +127,23 @@ class Analyzer:
         return f"Analyzer(model={self.model!r}, pipes={self.nlp.pipe_names!r})"
 
     def analyze(self, text: str, *, source: str | None = None) -> Report:
-        """Analyse one document."""
-        if not isinstance(text, str):
-            raise InputTypeError.for_value(text)
+        """Analyse one document.
+
+        A text longer than the pipeline's ``nlp.max_length`` is analysed in
+        pieces cut at paragraph boundaries, and the pieces' reports are
+        merged into one whose offsets index the whole text (see
+        :mod:`nlp_report.longtext` for what a cut changes). A ``text`` that
+        is not a ``str`` raises :class:`~nlp_report.errors.InputTypeError`, one
+        with a lone surrogate :class:`~nlp_report.errors.InvalidTextError`;
+        any other text gives a report (an empty one for white space only).
+        """
+        check_text(text)
+        max_length = self.nlp.max_length
+        if len(text) > max_length:
+            from .longtext import merge_reports, split_spans
+
+            parts = [(start, self.analyze(text[start:end])) for start, end in split_spans(text, max_length)]
+            return merge_reports(text, parts, source=source, model=self.model)
         doc = self.nlp(text)
         return build_report(doc, source=source, model=self.model)
 
@@ -211,9 +225,7 @@ def _as_pair(item: Any) -> tuple[str, str | None]:
         text, source = item
     else:
         text, source = item, None
-    if not isinstance(text, str):
-        raise InputTypeError.for_value(text)
-    return text, source
+    return check_text(text), source
 
 
 _default: Analyzer | None = None

@@ -10,7 +10,10 @@ that catches those keeps working.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
+from typing import Any
 
 
 class NlpReportError(Exception):
@@ -21,6 +24,18 @@ class NlpReportError(Exception):
     def __init__(self, message: str) -> None:
         self.message = message
         super().__init__(f"[{self.code}] {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled as it is, without calling __init__ again: an error raised in a worker
+        # process (analyze_many(n_process=2)) arrives with the same message and attributes
+        return (_restore, (type(self), self.args, self.__dict__))
+
+
+def _restore(cls: type[NlpReportError], args: tuple[Any, ...], state: dict[str, Any]) -> NlpReportError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ModelNotFoundError(NlpReportError, OSError):
@@ -37,12 +52,45 @@ class InputTypeError(NlpReportError, TypeError):
     @classmethod
     def for_value(cls, value: object, *, argument: str = "text") -> InputTypeError:
         kind = type(value).__name__
-        hint = (
-            " Decode it first, e.g. data.decode('utf-8'), or use nlp_report.read(path)."
-            if isinstance(value, (bytes, bytearray))
-            else ""
-        )
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            hint = " Decode it first, e.g. data.decode('utf-8'), or use nlp_report.read(path)."
+        elif isinstance(value, os.PathLike):
+            hint = " To analyse a file, use analyzer.analyze_file(path), or nlp_report.read(path).text."
+        else:
+            hint = ""
         return cls(f"{argument} must be a str, not {kind}.{hint}")
+
+
+class InvalidTextError(NlpReportError, ValueError):
+    """A text is a ``str`` but not valid Unicode: it holds a lone surrogate (``\\ud800``).
+
+    Such strings come from decoding with ``errors="surrogateescape"`` (file
+    names, ``os.fsdecode``) or from JSON with a broken ``\\ud83d`` escape; they
+    cannot be encoded, so neither spaCy nor any export can handle them.
+    """
+
+    code = "E050"
+
+    @classmethod
+    def for_text(cls, text: str, position: int, *, argument: str = "text") -> InvalidTextError:
+        char = text[position]
+        return cls(
+            f"{argument} is not valid Unicode: a lone surrogate {char!r} (U+{ord(char):04X}) at offset "
+            f"{position}. Decode the source with errors='replace' (or fix the text) before analysing it."
+        )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(value: object, *, argument: str = "text") -> str:
+    """``value`` if it is a text nlp_report can analyse; else :class:`InputTypeError` or :class:`InvalidTextError`."""
+    if not isinstance(value, str):
+        raise InputTypeError.for_value(value, argument=argument)
+    m = _SURROGATE.search(value)
+    if m is not None:
+        raise InvalidTextError.for_text(value, m.start(), argument=argument)
+    return value
 
 
 class ConfigError(NlpReportError, ValueError):

@@ -47,6 +47,12 @@ def get_layout(doc: Doc) -> Layout:
     return layout
 
 
+def known_text(doc: Doc) -> str | None:
+    """The text the layout tokenizer tokenized into ``doc`` (its cleaned text), if it made ``doc``."""
+    layout = _layouts.get(doc)
+    return None if layout is None else layout.clean_text
+
+
 def set_layout(doc: Doc, layout: Layout) -> None:
     """Store ``layout`` on ``doc`` and write its blocks as a span group."""
     doc.user_data[LAYOUT_KEY] = layout.to_data()

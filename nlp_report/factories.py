@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.util import registry
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from .components.classifier import ActorSource, SentenceClassifierComponent
 from .components.entities import DEFAULT_MODEL_LABELS, EntityRecognizer
@@ -36,13 +37,32 @@ register_extensions()
 
 
 def create_layout_tokenizer() -> Callable[[Language], LayoutTokenizer]:
-    """The language's default tokenizer, wrapped by :class:`LayoutTokenizer`."""
-    base_factory = registry.tokenizers.get("spacy.Tokenizer.v1")()
+    """The language's default tokenizer, wrapped by :class:`LayoutTokenizer`.
+
+    The tokenizer is what spaCy's ``spacy.Tokenizer.v1`` builds, built once:
+    its special cases (the language's tokenizer exceptions) are loaded
+    together with the project's, not loaded, dropped and loaded again.
+    """
 
     def make(nlp: Language) -> LayoutTokenizer:
-        return LayoutTokenizer(base_factory(nlp))
+        return LayoutTokenizer(default_tokenizer(nlp, rules=False), exceptions=nlp.Defaults.tokenizer_exceptions)
 
     return make
+
+
+def default_tokenizer(nlp: Language, *, rules: bool = True) -> Tokenizer:
+    """spaCy's default tokenizer of ``nlp``'s language (as ``spacy.Tokenizer.v1``), optionally without special cases."""
+    defaults = nlp.Defaults
+    prefixes, suffixes, infixes = defaults.prefixes, defaults.suffixes, defaults.infixes
+    return Tokenizer(
+        nlp.vocab,
+        rules=defaults.tokenizer_exceptions if rules else None,
+        prefix_search=compile_prefix_regex(prefixes).search if prefixes else None,
+        suffix_search=compile_suffix_regex(suffixes).search if suffixes else None,
+        infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
 
 
 registry.tokenizers.register("nlp_report.LayoutTokenizer.v1", func=create_layout_tokenizer)

@@ -2,17 +2,19 @@
 
 Each worker runs the whole path (layout, pipeline, report) and sends back
 finished :class:`~nlp_report.types.Report` objects, so the parent process
-only collects results. Batches are submitted a few at a time, so memory
-stays flat however long the input stream is, and results come back in
-input order.
+only collects results (sent without their text, which the parent has).
+Batches are submitted a few at a time, so memory stays flat however long
+the input stream is, and results come back in input order.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +45,10 @@ def _set_worker(analyzer: Analyzer) -> None:
 
 
 def _run(batch: list[tuple[str, str | None]]) -> list[Report]:
+    """The reports of a batch, without their text: the parent has it already (half the data to send back)."""
     if _worker is None:  # pragma: no cover - initializer always runs first
         raise RuntimeError("worker process has no analyzer")
-    return [_worker.analyze(text, source=source) for text, source in batch]
+    return [replace(_worker.analyze(text, source=source), text="") for text, source in batch]
 
 
 def analyze_parallel(
@@ -54,8 +57,13 @@ def analyze_parallel(
     """Yield the reports of ``pairs`` computed by ``n_process`` worker processes."""
     if n_process < 1 or batch_size < 1:
         raise ConfigError(f"n_process and batch_size must be at least 1, got {n_process} and {batch_size}")
+    frozen = False
     if "fork" in multiprocessing.get_all_start_methods():
         _set_worker(analyzer)  # inherited by the forked workers
+        # the objects the workers inherit (the pipeline) are left out of garbage collection, so a
+        # collection in a worker does not touch, and so copy, every page it shares with the parent
+        gc.freeze()
+        frozen = True
         pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"))
     else:  # pragma: no cover - Windows
         pool = ProcessPoolExecutor(
@@ -65,17 +73,21 @@ def analyze_parallel(
             initargs=(dict(analyzer.nlp.config), analyzer.nlp.to_bytes()),
         )
     iterator = iter(pairs)
-    pending: deque[Future[list[Report]]] = deque()
+    pending: deque[tuple[Future[list[Report]], list[tuple[str, str | None]]]] = deque()
     try:
         while True:
             batch = list(islice(iterator, batch_size))
             if batch:
-                pending.append(pool.submit(_run, batch))
+                pending.append((pool.submit(_run, batch), batch))
             while pending and (len(pending) > 2 * n_process or not batch):
-                yield from pending.popleft().result()
+                future, sent = pending.popleft()
+                for report, (text, _) in zip(future.result(), sent, strict=True):
+                    yield replace(report, text=text)
             if not batch:
                 break
     finally:
-        for future in pending:
+        for future, _ in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+        if frozen:
+            gc.unfreeze()

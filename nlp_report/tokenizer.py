@@ -20,7 +20,9 @@ the second part of a hyphenated compound is split off (``EU-Turkijerelatie``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 from spacy.vocab import Vocab
 
-from .errors import InputTypeError
+from .errors import check_text
 from .extensions import register_extensions, set_layout
 from .layout.analysis import analyze_layout
 from .layout.rules import LayoutRules, default_rules
@@ -63,13 +65,20 @@ def entity_infixes() -> tuple[str, ...]:
     )
 
 
-def customize_tokenizer(tokenizer: Tokenizer, rules: LayoutRules | None = None) -> Tokenizer:
+def customize_tokenizer(
+    tokenizer: Tokenizer,
+    rules: LayoutRules | None = None,
+    *,
+    exceptions: Mapping[str, Any] | None = None,
+) -> Tokenizer:
     """``tokenizer`` with the project's infixes, suffixes and abbreviations (idempotent).
 
     Returns ``tokenizer`` itself when it has them all, otherwise a new
     :class:`~spacy.tokenizer.Tokenizer` with the same vocabulary and settings
     plus the additions: built in one go, its special cases are loaded once
     (assigning each regex to a tokenizer reloads them every time).
+    ``exceptions``: special cases to add under the tokenizer's own (the
+    language's tokenizer exceptions, for a tokenizer built without them).
     """
     rules = rules or default_rules()
     infix = _pattern(tokenizer.infix_finditer)
@@ -81,10 +90,11 @@ def customize_tokenizer(tokenizer: Tokenizer, rules: LayoutRules | None = None) 
             special[form] = [{ORTH: form}]
             if form.endswith("."):  # "c.s.." where a footnote marker stood between "c.s." and "."
                 special[form + "."] = [{ORTH: form}, {ORTH: "."}]
-    current_rules: dict[str, Any] = dict(tokenizer.rules or {})
+    own_rules: dict[str, Any] = dict(tokenizer.rules or {})
+    current_rules: dict[str, Any] = {**(exceptions or {}), **own_rules}
     new_special = {k: v for k, v in special.items() if k not in current_rules}
     suffix_missing = suffix is None or TRAILING_HYPHEN not in suffix
-    if not missing and not suffix_missing and not new_special:
+    if not missing and not suffix_missing and not new_special and len(current_rules) == len(own_rules):
         return tokenizer
     infix_finditer = tokenizer.infix_finditer
     if missing:
@@ -101,7 +111,13 @@ def customize_tokenizer(tokenizer: Tokenizer, rules: LayoutRules | None = None) 
         token_match=tokenizer.token_match,
         url_match=tokenizer.url_match,
         faster_heuristics=tokenizer.faster_heuristics,
+        max_cache_size=tokenizer.max_cache_size,
     )
+
+
+LONG_RUN = 500
+"""Runs without white space longer than this are tokenized in pieces of this length (no token is longer)."""
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 
 
 def _pattern(function: Any) -> str | None:
@@ -110,12 +126,31 @@ def _pattern(function: Any) -> str | None:
 
 
 class LayoutTokenizer:
-    """A tokenizer that runs :func:`nlp_report.layout.analyze_layout` first."""
+    """A tokenizer that runs :func:`nlp_report.layout.analyze_layout` first.
 
-    def __init__(self, tokenizer: Tokenizer, *, rules: LayoutRules | None = None) -> None:
+    It also keeps spaCy's tokenizer cache working. spaCy caches how each
+    space-separated chunk of a text splits into tokens, but stops caching
+    for the rest of a text as soon as one chunk is a special case (``\\n``,
+    an abbreviation such as ``nr.``), which every letter has near its start;
+    so almost every chunk was split with the affix rules again and again.
+    Chunks not seen before are therefore first tokenized on their own, which
+    caches them as spaCy intends (a chunk that involves a special case is
+    still never cached), up to the tokenizer's ``max_cache_size``. The tokens
+    are the same; only the time differs.
+    """
+
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        *,
+        rules: LayoutRules | None = None,
+        exceptions: Mapping[str, Any] | None = None,
+    ) -> None:
         register_extensions()
         self.rules = rules or default_rules()
-        self.tokenizer = customize_tokenizer(tokenizer, self.rules)
+        self.tokenizer = customize_tokenizer(tokenizer, self.rules, exceptions=exceptions)
+        self._cached_for: object = None
+        self._cached: set[str] = set()
 
     @property
     def vocab(self) -> Vocab:
@@ -123,12 +158,51 @@ class LayoutTokenizer:
         return vocab
 
     def __call__(self, text: str) -> Doc:
-        if not isinstance(text, str):
-            raise InputTypeError.for_value(text)
+        check_text(text)
         layout = analyze_layout(text, self.rules)
-        doc: Doc = self.tokenizer(layout.clean_text)
+        chunks = layout.clean_text.split()  # the runs without white space (\S+, as _LONG_RUN sees them)
+        if any(len(chunk) > LONG_RUN for chunk in chunks):
+            doc = self._tokenize_long_runs(layout.clean_text)
+        else:
+            self._fill_cache(chunks)
+            doc = self.tokenizer(layout.clean_text)
         set_layout(doc, layout)
         return doc
+
+    def _tokenize_long_runs(self, text: str) -> Doc:
+        """Tokenize ``text``, which has runs of more than :data:`LONG_RUN` characters without white space.
+
+        spaCy splits the prefixes and suffixes off such a run one at a time,
+        searching the rest of the run each time, which takes quadratic time
+        (a run of 16,000 brackets or quotes took half a minute). The text is
+        therefore tokenized in pieces cut every ``LONG_RUN`` characters inside
+        those runs, and the pieces' Docs joined: no token is longer than
+        ``LONG_RUN``, and the Doc's text is ``text``.
+        """
+        cuts = [0]
+        for m in _LONG_RUN.finditer(text):
+            cuts.extend(range(m.start() + LONG_RUN, m.end(), LONG_RUN))
+        cuts.append(len(text))
+        docs = [self.tokenizer(text[a:b]) for a, b in pairwise(cuts)]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def _fill_cache(self, chunks: list[str]) -> None:
+        """Tokenize the chunks (``text.split()``) not seen before on their own, so spaCy caches them."""
+        tokenizer = self.tokenizer
+        if not isinstance(tokenizer, Tokenizer):
+            return
+        if self._cached_for is not tokenizer:  # a new tokenizer (from_bytes, from_disk): a new cache
+            self._cached_for = tokenizer
+            self._cached = set()
+        cached = self._cached
+        room = tokenizer.max_cache_size - len(cached)
+        if room <= 0:
+            return
+        new = set(chunks)
+        new.difference_update(cached)
+        for chunk in list(new)[:room] if len(new) > room else new:
+            tokenizer(chunk)
+            cached.add(chunk)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

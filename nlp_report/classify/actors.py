@@ -21,10 +21,13 @@ The actor is written as it appears, without a leading article or adverb
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc, Span
 
+from ..tokens import token_table
 from .lexicon import Lexicon, default_lexicon
 
 _PUNCT_SKIP = frozenset("\"'“”‘’«»(")
@@ -40,6 +43,8 @@ class Words:
     """Whether white space follows each token."""
     entity: Sequence[bool]
     """Whether each token is part of a COUNTRY or ORG entity."""
+    low: Sequence[str] | None = field(default=None, repr=False, compare=False)
+    """The tokens in lower case, when already computed (see :meth:`lower`)."""
 
     @classmethod
     def from_span(cls, span: Span) -> Words:
@@ -47,30 +52,38 @@ class Words:
 
     @classmethod
     def for_doc(cls, doc: Doc) -> Words:
-        """The whole Doc at once (cheap to :meth:`slice` per sentence)."""
-        flags = [False] * len(doc)
-        for ent in doc.ents:
-            if ent.label_ in ("COUNTRY", "ORG"):
-                for i in range(ent.start, ent.end):
-                    flags[i] = True
-        return cls([t.text for t in doc], [bool(t.whitespace_) for t in doc], flags)
+        """The whole Doc at once (cheap to :meth:`slice` per sentence), read in bulk (no Token objects)."""
+        if not len(doc):
+            return cls([], [], [], [])
+        tokens = token_table(doc)
+        strings = doc.vocab.strings
+        labels = [strings.add(label) for label in ("COUNTRY", "ORG")]
+        flags: list[bool] = numpy.isin(doc.to_array(ENT_TYPE), labels).tolist()
+        return cls(tokens.text, tokens.space, flags, [w.lower() for w in tokens.text])
 
     def slice(self, start: int, end: int) -> Words:
-        return Words(self.text[start:end], self.space[start:end], self.entity[start:end])
+        low = self.low[start:end] if self.low is not None else None
+        return Words(self.text[start:end], self.space[start:end], self.entity[start:end], low)
+
+    def lower(self) -> list[str]:
+        """The tokens in lower case."""
+        if self.low is not None:
+            return list(self.low)
+        return [w.lower() for w in self.text]
 
     def surface(self, start: int, end: int) -> str:
-        out = []
-        for i in range(start, end):
-            out.append(self.text[i])
-            if self.space[i] and i < end - 1:
-                out.append(" ")
+        if end <= start:
+            return ""
+        text, space = self.text, self.space
+        out = [text[i] + " " if space[i] else text[i] for i in range(start, end - 1)]
+        out.append(text[end - 1])
         return "".join(out)
 
 
 def rule_actor(words: Words, lexicon: Lexicon | None = None) -> str | None:
     """The actor of a sentence from its tokens alone, or ``None``."""
     lex = lexicon or default_lexicon()
-    low = [w.lower() for w in words.text]
+    low = words.lower()
     start = 0
     while start < len(low) and low[start] in _PUNCT_SKIP:
         start += 1
@@ -171,7 +184,9 @@ def _main_clause_end(low: list[str], verb: int, lex: Lexicon) -> int:
 
 def _attribution_anywhere(words: Words, low: list[str], start: int, end: int, lex: Lexicon) -> str | None:
     """``... is volgens het kabinet ...``, ``... naar het oordeel van het kabinet ...``."""
-    firsts = {pattern[0] for pattern in lex.attribution_anywhere}
+    firsts = lex.attribution_firsts
+    if firsts.isdisjoint(low[start:end]):
+        return None
     for i in range(start, end):
         if low[i] not in firsts:
             continue
@@ -187,6 +202,7 @@ def _main_finite_verb(
     """The first finite verb outside subordinate clauses and brackets."""
     in_sub = False
     depth = 0
+    finite = lex.finite_words
     for i in range(start, len(low)):
         word = low[i]
         if word == "(":
@@ -195,7 +211,7 @@ def _main_finite_verb(
             depth = max(depth - 1, 0)
         elif word == ",":
             in_sub = i + 1 < len(low) and low[i + 1] in lex.subordinators
-        elif depth == 0 and not in_sub and (i > start or allow_first) and lex.finite_at(low, i):
+        elif depth == 0 and not in_sub and (i > start or allow_first) and word in finite and lex.finite_at(low, i):
             return i
     return None
 

@@ -56,6 +56,17 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when its words, offsets included, are those of :func:`tokenize`; else ``None``.
+
+    That holds when lower-casing maps each character to one character (not
+    so for ``İ``) and does not depend on the context (it does for ``Σ``,
+    final sigma): lower-casing keeps a character a word character or not.
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "Σ" not in text else None
+
+
 class CueLexicon:
     """Cue words and phrases per label, with the rules of ``data/classify/CUES.md``."""
 
@@ -78,8 +89,12 @@ class CueLexicon:
         self.negation_window = negation_window
         self.negation_labels = frozenset(negation_labels)
         self._by_first: dict[str, list[Cue]] = {}
+        self._candidates: dict[str, list[tuple[str | None, Cue]]] = {}
+        """First word -> (second word of the first segment or ``None``, cue), in file order."""
         for cue in self.cues:
-            self._by_first.setdefault(cue.segments[0][0], []).append(cue)
+            first = cue.segments[0]
+            self._by_first.setdefault(first[0], []).append(cue)
+            self._candidates.setdefault(first[0], []).append((first[1] if len(first) > 1 else None, cue))
 
     def __repr__(self) -> str:
         counts = Counter(c.label for c in self.cues)
@@ -157,27 +172,55 @@ class CueLexicon:
 
     def find(self, text: str) -> list[CueMatch]:
         """The cues in ``text``: longest first where they overlap, negated outcomes dropped, in text order."""
-        tokens = tokenize(text)
-        words = [t[0] for t in tokens]
+        lowered = _lowered(text)
+        tokens: list[tuple[str, int, int]] | None = None
+        if lowered is not None:
+            words = TOKEN.findall(lowered)
+        else:
+            tokens = tokenize(text)
+            words = [t[0] for t in tokens]
+        by_first = self._candidates
         found: list[tuple[Cue, tuple[int, ...]]] = []
-        for position, word in enumerate(words):
-            for cue in self._by_first.get(word, ()):
+        last = len(words) - 1
+        for position in [i for i, word in enumerate(words) if word in by_first]:
+            following = words[position + 1] if position < last else None
+            for second, cue in by_first[words[position]]:
+                if second is not None and second != following:
+                    continue  # cheap test of the second word first
                 covered = self._match(cue, words, position)
                 if covered is not None:
                     found.append((cue, covered))
+        if not found:
+            return []
         # longest first; of equally long ones the tightest (``nam deel`` before ``nam ... aan``), then the first
         found.sort(
             key=lambda item: (-len(item[1]), item[1][-1] - item[1][0], item[1][0], SENTENCE_LABELS.index(item[0].label))
         )
         taken: set[int] = set()
-        matches = []
+        kept: list[tuple[Cue, tuple[int, ...]]] = []
         for cue, covered in found:
             if taken.intersection(covered):
                 continue
             taken.update(covered)
             if cue.label in self.negation_labels and self._negated(words, covered):
                 continue
-            matches.append(CueMatch(cue.label, cue.text, tokens[covered[0]][1], tokens[covered[-1]][2], covered))
+            kept.append((cue, covered))
+        if lowered is not None:  # the offsets of the words the matches start and end with
+            needed = {i for _, covered in kept for i in (covered[0], covered[-1])}
+            spans: dict[int, tuple[int, int]] = {}
+            if needed:
+                last_needed = max(needed)
+                for i, m in enumerate(TOKEN.finditer(lowered)):
+                    if i in needed:
+                        spans[i] = m.span()
+                    if i >= last_needed:
+                        break
+        else:
+            assert tokens is not None
+            spans = {i: (start, end) for i, (_, start, end) in enumerate(tokens)}
+        matches = [
+            CueMatch(cue.label, cue.text, spans[covered[0]][0], spans[covered[-1]][1], covered) for cue, covered in kept
+        ]
         matches.sort(key=lambda m: m.tokens[0])
         return matches
 

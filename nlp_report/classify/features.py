@@ -15,6 +15,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 
 from .actors import Words, rule_actor
 from .cues import CueLexicon, default_cues
@@ -86,37 +88,36 @@ def main_clause_mask(low: Sequence[str], lex: Lexicon) -> list[bool]:
         for j in range(comma):
             mask[j] = False
         i = comma + 1
-    while i < n:
-        word = low[i]
-        starts_sub = (
-            word in lex.subordinators
-            and i > 0
-            and not (word in ("dat", "die") and i + 1 < n and lex.is_finite(low[i + 1]) and low[i - 1] == ",")
-        )
-        if starts_sub:
-            j = i
-            while j < n and low[j] != ",":
-                mask[j] = False
-                j += 1
-            i = j + 1
-        else:
-            i += 1
+    subordinators = lex.subordinators
+    for k in [k for k, word in enumerate(low) if word in subordinators]:
+        if k < i or k == 0:  # inside a clause already marked, or the first word
+            continue
+        if low[k] in ("dat", "die") and k + 1 < n and lex.is_finite(low[k + 1]) and low[k - 1] == ",":
+            continue
+        j = k
+        while j < n and low[j] != ",":
+            mask[j] = False
+            j += 1
+        i = j + 1
     return mask
 
 
 def _token_starts(words: Words) -> list[int]:
-    starts = []
-    offset = 0
-    for text, space in zip(words.text, words.space, strict=True):
-        starts.append(offset)
-        offset += len(text) + (1 if space else 0)
+    """Offset of each token in ``words.surface(0, len(words.text))``."""
+    if len(words.space) != len(words.text):
+        raise ValueError("words.text and words.space differ in length")
+    starts = list(accumulate(map(add, map(len, words.text), words.space), initial=0))
+    starts.pop()
     return starts
 
 
 def _cue_matches(words: Words, cues: CueLexicon) -> list[tuple[str, int]]:
     """``(label, token index)`` of each cue in the sentence."""
+    found = cues.find(words.surface(0, len(words.text)))
+    if not found:
+        return []
     starts = _token_starts(words)
-    return [(m.label, max(bisect_right(starts, m.start) - 1, 0)) for m in cues.find(words.surface(0, len(words.text)))]
+    return [(m.label, max(bisect_right(starts, m.start) - 1, 0)) for m in found]
 
 
 _UNSET = object()
@@ -137,7 +138,7 @@ def sentence_features(
     lex = lexicon or default_lexicon()
     cue_set = cues or default_cues()
     words = sentence.words
-    low = [w.lower() for w in words.text]
+    low = words.lower()
     mask = main_clause_mask(low, lex)
     features: dict[str, float] = {}
 
@@ -152,10 +153,12 @@ def sentence_features(
     if first_main is not None:
         features[f"cue_first:{first_main[1]}"] = 1.0
 
-    passive = perfect = False
-    for i, word in enumerate(low):
-        if not mask[i]:
-            continue
+    # the words of the main clause, each looked at in bulk (the order of the keys does not matter)
+    passive = perfect = has_participle = False
+    finite_words = lex.finite_words
+    participles = lex.participle_lemmas
+    main = [word for word, keep in zip(low, mask, strict=True) if keep]
+    for i in [i for i, word in enumerate(low) if word in finite_words and mask[i]]:
         if lex.finite_at(low, i):
             for lemma in lex.verb_lemmas(low, i, mask):
                 features[f"verb:{lemma}"] = 1.0
@@ -163,14 +166,13 @@ def sentence_features(
                     features[f"modal:{lemma}"] = 1.0
                 passive = passive or lemma == "worden"
                 perfect = perfect or lemma in ("hebben", "zijn")
-        for form in lex.forms(word):
-            if form.kind == "participle":
-                features[f"part:{form.lemma}"] = 1.0
-        if word in _NEGATION:
-            features["neg"] = 1.0
-        if word.isalpha():
-            features[f"w:{word}"] = 1.0
-    has_participle = any(k.startswith("part:") for k in features)
+    for word in [word for word in main if word in participles]:
+        for lemma in participles[word]:
+            features[f"part:{lemma}"] = 1.0
+            has_participle = True
+    if not _NEGATION.isdisjoint(main):
+        features["neg"] = 1.0
+    features.update(dict.fromkeys(["w:" + word for word in main if word.isalpha()], 1.0))
     if passive and has_participle:
         features["passive"] = 1.0
     if perfect and has_participle:
@@ -182,8 +184,8 @@ def sentence_features(
 
     subject = rule_actor(words, lex) if actor is _UNSET else actor
     features.update(_subject_features(subject if isinstance(subject, str) else None))
-    firsts = {p[0] for p in lex.attribution_anywhere}
-    if any(
+    firsts = lex.attribution_firsts
+    if not firsts.isdisjoint(low) and any(
         tuple(low[i : i + len(p)]) == p
         for i, word in enumerate(low)
         if word in firsts
@@ -193,7 +195,7 @@ def sentence_features(
     if sentence.list_item:
         features["list_item"] = 1.0
         if sentence.intro is not None:
-            intro_mask = main_clause_mask([w.lower() for w in sentence.intro.text], lex)
+            intro_mask = main_clause_mask(sentence.intro.lower(), lex)
             for label, index in _cue_matches(sentence.intro, cue_set):
                 if intro_mask[index]:
                     features[f"intro_cue:{label}"] = 1.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import iter_jsonl, read_json
@@ -44,14 +44,31 @@ class Lexicon:
     prepositions: frozenset[str]
     focus_adverbs: frozenset[str]
     attribution_anywhere: tuple[tuple[str, ...], ...]
+    # derived once from the lists above, for the lookups made for every token
+    finite_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Lower-case words that can be a finite verb (:meth:`is_finite`)."""
+    participle_lemmas: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    """Lower-case participle -> the lemmas it is the participle of, in the order of :meth:`forms`."""
+    attribution_firsts: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The first words of :attr:`attribution_anywhere`."""
+
+    def __post_init__(self) -> None:
+        finite = {w for w, forms in self.verbs.items() if any(f.kind == "finite" for f in forms)}
+        participles = {
+            w: tuple(f.lemma for f in forms if f.kind == "participle")
+            for w, forms in self.verbs.items()
+            if any(f.kind == "participle" for f in forms)
+        }
+        object.__setattr__(self, "finite_words", frozenset(finite - self.never_verbs))
+        object.__setattr__(self, "participle_lemmas", participles)
+        object.__setattr__(self, "attribution_firsts", frozenset(p[0] for p in self.attribution_anywhere))
 
     def forms(self, word: str) -> tuple[VerbForm, ...]:
         return self.verbs.get(word.lower(), ())
 
     def is_finite(self, word: str) -> bool:
         """Whether ``word`` can be a finite verb (particles such as ``uit`` never are)."""
-        low = word.lower()
-        return low not in self.never_verbs and any(f.kind == "finite" for f in self.forms(low))
+        return word.lower() in self.finite_words
 
     def finite_at(self, low: list[str], i: int) -> bool:
         """Whether ``low[i]`` is a finite verb in context: a noun homograph after an
@@ -74,10 +91,16 @@ class Lexicon:
         """The lemmas of the finite verb ``low[i]``; a separable verb only when its particle
         follows in the same clause (``nam ... aan`` -> ``aannemen``, not ``deelnemen``)."""
         lemmas = []
-        rest = {low[j] for j in range(i + 1, len(low)) if clause[j] == clause[i]}
+        rest: set[str] | None = None
         for form in self.forms(low[i]):
-            if form.kind == "finite" and (form.particle is None or form.particle in rest):
-                lemmas.append(form.lemma)
+            if form.kind != "finite":
+                continue
+            if form.particle is not None:
+                if rest is None:
+                    rest = {low[j] for j in range(i + 1, len(low)) if clause[j] == clause[i]}
+                if form.particle not in rest:
+                    continue
+            lemmas.append(form.lemma)
         separable = [lemma for lemma in lemmas if self.particle_of(lemma)]
         return separable or lemmas
 
@@ -86,7 +109,7 @@ class Lexicon:
         return self.separable.get(lemma)
 
     def is_participle(self, word: str) -> bool:
-        return any(f.kind == "participle" for f in self.forms(word))
+        return word.lower() in self.participle_lemmas
 
 
 @lru_cache(maxsize=1)

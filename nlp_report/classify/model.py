@@ -82,17 +82,31 @@ class SentenceClassifier:
 
     def _matrix(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
         matrix = np.zeros((len(X), len(self.vocabulary_)), dtype=np.float64)
+        vocabulary = self.vocabulary_
+        rows: list[int] = []
+        columns: list[int] = []
+        values: list[float] = []
         for row, features in enumerate(X):
             for name, value in features.items():
-                column = self.vocabulary_.get(name)
+                column = vocabulary.get(name)
                 if column is not None:
-                    matrix[row, column] = value
+                    rows.append(row)
+                    columns.append(column)
+                    values.append(value)
+        matrix[rows, columns] = values  # one assignment; a row names each feature once
         return matrix
+
+    ROWS_AT_ONCE = 1024
+    """Rows of the dense feature matrix built at a time (a very long document has thousands of sentences)."""
 
     def decision_function(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
         self._check_fitted()
-        scores: NDArray[np.float64] = self._matrix(X) @ self.coef_.T + self.intercept_
-        return scores
+        if len(X) <= self.ROWS_AT_ONCE:
+            scores: NDArray[np.float64] = self._matrix(X) @ self.coef_.T + self.intercept_
+            return scores
+        return np.vstack(
+            [self.decision_function(X[i : i + self.ROWS_AT_ONCE]) for i in range(0, len(X), self.ROWS_AT_ONCE)]
+        )
 
     def predict_proba(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
         scores = self.decision_function(X)

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import NlpReportError
-from . import analyze, evaluate, train
+from . import analyze, bench, evaluate, train
 
-COMMANDS: tuple[ModuleType, ...] = (analyze, evaluate, train)
+COMMANDS: tuple[ModuleType, ...] = (analyze, evaluate, train, bench)
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -92,10 +92,9 @@ class SentenceClassifierComponent:
         ]
         labels = predict_labels(self.model, features, ["".join(item.words.text[-2:]) for item in inputs])
         use_parse = self.actor_source == "parse" or (self.actor_source == "auto" and doc.has_annotation("DEP"))
-        doc.spans[SENTENCES_KEY] = [
-            Span(doc, s.start, s.end, label=label) for s, label in zip(spans, labels, strict=True)
-        ]
-        for span, subject, label in zip(doc.spans[SENTENCES_KEY], subjects, labels, strict=True):
+        labelled = [Span(doc, s.start, s.end, label=label) for s, label in zip(spans, labels, strict=True)]
+        doc.spans[SENTENCES_KEY] = labelled
+        for span, subject, label in zip(labelled, subjects, labels, strict=True):
             if label not in HOLDER_LABELS:
                 span._.actor = None
             else:

@@ -20,6 +20,7 @@ win over the packaged data and are saved with the pipeline
 # No "from __future__ import annotations" here: spaCy validates the settings of
 # ``initialize`` with a model built from its signature, which needs real types.
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,9 @@ from ..entities.gazetteer import Gazetteer, packaged_gazetteer
 from ..entities.linking import link_motions
 from ..entities.model import normalise
 from ..entities.patterns import EntryFile, Pattern, packaged_exclusions, read_entry_file, split_records
-from ..entities.rules import EntityRules, mentions_to_spans, ref_to_data, resolve
+from ..entities.rules import EntityRules, Mention, mentions_to_spans, ref_to_data, resolve
 from ..errors import ConfigError
-from ..extensions import MODEL_ENTS_KEY, get_layout, register_extensions
+from ..extensions import BLOCKS_KEY, MODEL_ENTS_KEY, SENTENCES_KEY, get_layout, register_extensions
 from ..types import ENTITY_LABELS
 
 DEFAULT_MODEL_LABELS: tuple[str, ...] = ("GPE", "LOC", "NORP", "ORG")
@@ -139,7 +140,8 @@ class EntityRecognizer:
             taken, rest = normalise(model_ents, found, rules.gazetteer, self.model_labels)
             if taken:
                 found.mentions = resolve(found.mentions + taken)
-        doc.ents = mentions_to_spans(doc, found.mentions)
+        found.mentions = _within_sentences(doc, found.mentions)
+        doc.set_ents(mentions_to_spans(doc, found.mentions), default="outside")  # as doc.ents = ..., spans made once
         doc.spans[self.model_ents_key] = [Span(doc, e.start, e.end, label=e.label_) for e in rest]
         for (start, end), ref in found.kamerstukken.items():
             doc[start:end]._.kamerstuk = ref_to_data(ref)
@@ -202,6 +204,31 @@ class EntityRecognizer:
         entries = split_records(parse_jsonl(text, origin), origin)
         if entries.gazetteer or entries.patterns:
             self._build(entries)
+
+
+def _within_sentences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without those that cross the boundary of a body sentence or a block.
+
+    Every entity lies inside one sentence, heading, footnote or other block.
+    A rule's match can still run over a sentence end the segmenter found
+    (``36 410nr. 12``, where ``.`` ends a sentence); such a mention is left
+    out rather than cut into something it does not refer to.
+    """
+    bounds: set[int] = set()
+    for key in (SENTENCES_KEY, BLOCKS_KEY):
+        if key in doc.spans:
+            for span in doc.spans[key]:
+                bounds.add(span.start)
+                bounds.add(span.end)
+    if not bounds or not mentions:
+        return mentions
+    ordered = sorted(bounds)
+    kept = []
+    for mention in mentions:
+        i = bisect_right(ordered, mention.start)
+        if i == len(ordered) or ordered[i] >= mention.end:
+            kept.append(mention)
+    return kept
 
 
 def _pattern_tokenizer(nlp: Language) -> Callable[[Iterable[str]], Iterable[Doc]]:

@@ -5,7 +5,8 @@ footnote or a list item. Inside paragraphs and list items a sentence ends
 at ``.``, ``!``, ``?`` or ``…`` when the next word does not start in lower
 case, and after an abbreviation (``c.s.``, ``jl.``) only when a capitalised
 function word follows. A closing quote after the final punctuation stays
-outside the sentence span, as the annotation guidelines ask.
+outside the sentence span, as the annotation guidelines ask. A stretch of
+more than :data:`MAX_SENTENCE_TOKENS` tokens without a sentence end is cut.
 
 Placed before a parser, the component fixes the sentence boundaries the
 parser then respects. Placed after one, it keeps the parser's sentences and
@@ -24,10 +25,32 @@ from spacy.tokens import Doc, Span
 from ..extensions import BLOCKS_KEY, SENTENCES_KEY, get_layout
 from ..layout.model import SENTENCE_BLOCKS
 from ..layout.rules import LayoutRules, default_rules
+from ..tokens import token_table
 
 _FINAL_CHARS = frozenset(".!?…")
 _CLOSING = frozenset({"”", "’", '"', "'", "»", ")", "]"})
 _QUOTES = frozenset({"”", "’", '"', "'", "»"})
+_SOFT_ENDS = frozenset({";", ":", ","})
+MAX_SENTENCE_TOKENS = 300
+"""A stretch of more tokens without a sentence end (a table, a text without punctuation) is cut into
+sentences of at most this many tokens, after the last ``;``, ``:`` or ``,`` in the second half where there
+is one. Real sentences are far shorter; the cut keeps the per-sentence work of the classifier bounded."""
+
+
+def _cap_length(words: list[str], pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` with those longer than :data:`MAX_SENTENCE_TOKENS` tokens cut."""
+    if all(e - s <= MAX_SENTENCE_TOKENS for s, e in pieces):
+        return pieces
+    out = []
+    for s, e in pieces:
+        while e - s > MAX_SENTENCE_TOKENS:
+            limit = s + MAX_SENTENCE_TOKENS
+            half = s + MAX_SENTENCE_TOKENS // 2
+            cut = next((j + 1 for j in range(limit - 1, half, -1) if words[j] in _SOFT_ENDS), limit)
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
 
 
 class SentenceSegmenter:
@@ -42,16 +65,17 @@ class SentenceSegmenter:
             return doc
         blocks = self._block_spans(doc)
         parsed = doc.has_annotation("DEP")
+        words = token_table(doc).text
         sentences: list[tuple[int, int]] = []
         starts = numpy.full(len(doc), -1, dtype="int64")
         for kind, start, end in blocks:
             starts[start] = 1
             if kind not in SENTENCE_BLOCKS:
                 continue
-            pieces = self._parser_sentences(doc, start, end) if parsed else self._rule_sentences(doc, start, end)
-            for s, e in pieces:
+            pieces = self._parser_sentences(doc, start, end) if parsed else self._rule_sentences(words, start, end)
+            for s, e in _cap_length(words, pieces):
                 starts[s] = 1
-                sentences.append(self._trim(doc, s, e))
+                sentences.append(self._trim(words, s, e))
         if not parsed:
             doc.from_array([SENT_START], cast(Any, starts.astype("uint64").reshape(-1, 1)))
         doc.spans[SENTENCES_KEY] = [Span(doc, s, e) for s, e in sentences if e > s]
@@ -68,25 +92,29 @@ class SentenceSegmenter:
                 out.append((block.kind, span.start, span.end))
         return out
 
-    def _rule_sentences(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    def _rule_sentences(self, words: list[str], start: int, end: int) -> list[tuple[int, int]]:
+        """Sentences of the tokens ``words[start:end]`` (token texts) by punctuation."""
         pieces = []
         sent_start = start
         i = start
         while i < end:
-            token = doc[i]
-            text = token.text
+            text = words[i]
+            last = text[-1:]
+            if last not in _FINAL_CHARS:  # no final punctuation, no abbreviation: the common case
+                i += 1
+                continue
             boundary = False
-            if text and set(text) <= _FINAL_CHARS:
-                nxt = self._after_closers(doc, i + 1, end)
-                boundary = nxt >= end or not doc[nxt].text[:1].islower()
-            elif len(text) > 1 and text.endswith("."):
-                nxt = self._after_closers(doc, i + 1, end)
-                boundary = nxt < end and self._starts_sentence_after_abbreviation(doc[nxt].text)
+            if set(text) <= _FINAL_CHARS:
+                nxt = self._after_closers(words, i + 1, end)
+                boundary = nxt >= end or not words[nxt][:1].islower()
+            elif len(text) > 1 and last == ".":
+                nxt = self._after_closers(words, i + 1, end)
+                boundary = nxt < end and self._starts_sentence_after_abbreviation(words[nxt])
             else:
                 i += 1
                 continue
             if boundary:
-                nxt = self._after_closers(doc, i + 1, end)
+                nxt = self._after_closers(words, i + 1, end)
                 pieces.append((sent_start, nxt))
                 sent_start = nxt
                 i = nxt
@@ -94,14 +122,14 @@ class SentenceSegmenter:
                 i += 1
         if sent_start < end:
             pieces.append((sent_start, end))
-        return [(s, e) for s, e in pieces if e > s and not doc[s].is_space]
+        return [(s, e) for s, e in pieces if e > s and not words[s].isspace()]
 
     def _starts_sentence_after_abbreviation(self, word: str) -> bool:
         return word[:1].isupper() and word.lower() in self.rules.function_words
 
     @staticmethod
-    def _after_closers(doc: Doc, i: int, end: int) -> int:
-        while i < end and doc[i].text in _CLOSING:
+    def _after_closers(words: list[str], i: int, end: int) -> int:
+        while i < end and words[i] in _CLOSING:
             i += 1
         return i
 
@@ -115,12 +143,12 @@ class SentenceSegmenter:
         return pieces
 
     @staticmethod
-    def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    def _trim(words: list[str], start: int, end: int) -> tuple[int, int]:
         """Leave closing quotes after the final punctuation, and white space, outside."""
         while end - 1 > start and (
-            doc[end - 1].is_space or (doc[end - 1].text in _QUOTES and set(doc[end - 2].text) <= _FINAL_CHARS)
+            words[end - 1].isspace() or (words[end - 1] in _QUOTES and set(words[end - 2]) <= _FINAL_CHARS)
         ):
             end -= 1
-        while start < end and doc[start].is_space:
+        while start < end and words[start].isspace():
             start += 1
         return start, end

@@ -26,9 +26,12 @@ runs over every token.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 from typing import Any, ClassVar
 
 import numpy
@@ -134,9 +137,35 @@ class Found:
     """Stretches (token spans) where the ``EXCLUDE`` patterns drop entities of the given labels."""
     defined: dict[str, str] = field(default_factory=dict)
     """Short forms the text defines, with their ``kb_id``."""
+    _zone_index: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
 
     def inside_zone(self, start: int, end: int, label: str) -> bool:
-        return any(s <= start and end <= e and label in labels for s, e, labels in self.zones)
+        """Whether a zone dropping ``label`` covers the token span ``[start, end)``."""
+        zones = self.zones
+        if len(zones) < 16:
+            return any(s <= start and end <= e and label in labels for s, e, labels in zones)
+        if self._indexed != (id(zones), len(zones)):  # zones are only ever appended
+            self._build_zone_index()
+        index = self._zone_index.get(label)
+        if index is None:
+            return False
+        starts, reach = index
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and reach[i] >= end
+
+    def _build_zone_index(self) -> None:
+        """Per label: zone starts in order, and the furthest end of the zones starting so far."""
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for s, e, labels in self.zones:
+            for label in labels:
+                by_label.setdefault(label, []).append((s, e))
+        self._zone_index = {}
+        for label, spans in by_label.items():
+            spans.sort()
+            reach = list(accumulate((e for _, e in spans), max))
+            self._zone_index[label] = ([s for s, _ in spans], reach)
+        self._indexed = (id(self.zones), len(self.zones))
 
 
 class EntityRules:
@@ -404,8 +433,16 @@ class TokenPatterns:
                 tests[key] = result
             return tests[key]
 
+        # the values of the first tokens that occur in the Doc at all: most patterns can be skipped at once
+        firsts: dict[str, set[int]] = {}
+        for prefix, _ in self._located:
+            attr, values = prefix[0]
+            firsts.setdefault(attr, set()).update(values)
+        present = {attr: values.intersection(column[attr].tolist()) for attr, values in firsts.items()}
         out: list[tuple[int, int, int]] = []
         for prefix, matcher in self._located:
+            if present[prefix[0][0]].isdisjoint(prefix[0][1]):
+                continue
             ok = test(*prefix[0]).copy()
             for offset, (attr, values) in enumerate(prefix[1:], 1):
                 ok[: n - offset] &= test(attr, values)[offset:]
@@ -440,17 +477,21 @@ def doc_text(doc: Doc, layout: Layout) -> str:
 
 def resolve(mentions: Iterable[Mention]) -> list[Mention]:
     """Non-overlapping mentions: the longest wins, then the earliest; sorted by position."""
-    order = sorted(mentions, key=lambda m: (-m.length, _SOURCE_RANK.get(m.source, 9), m.start))
+    rank = _SOURCE_RANK
+    order = sorted(mentions, key=lambda m: (m.start - m.end, rank.get(m.source, 9), m.start))
+    if not order:
+        return []
     taken: list[Mention] = []
-    occupied: set[int] = set()
+    occupied = bytearray(max(m.end for m in order))
     for mention in order:
-        tokens = range(mention.start, mention.end)
-        if occupied.isdisjoint(tokens):
+        start, end = mention.start, mention.end
+        if occupied.find(1, start, end) < 0:
             taken.append(mention)
-            occupied.update(tokens)
-    return sorted(taken, key=lambda m: m.start)
+            occupied[start:end] = b"\x01" * (end - start)
+    return sorted(taken, key=_START)
 
 
+_START = attrgetter("start")
 _SOURCE_RANK = {"kamerstuk": 0, "motion": 1, "pattern": 2, "gazetteer": 3, "defined": 4, "model": 5}
 
 

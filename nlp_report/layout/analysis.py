@@ -34,11 +34,19 @@ _DIRTY = re.compile(
     rf"(?P<ws>[\s{_INVISIBLE}{_CONTROL}]*\s[\s{_INVISIBLE}{_CONTROL}]*)|(?P<rm>[{_INVISIBLE}{_CONTROL}]+)"
 )
 _MARKER = re.compile(
+    # every alternative starts at a digit: the lookahead lets the scan skip other characters quickly
+    r"(?=[\d¹²³⁴⁵⁶⁷⁸⁹⁰])(?:"
     r"(?<=[^\W\d_])(?P<a>\d{1,3})(?![\w-])"
     r"|(?<=[)\]”’\"'»])(?P<b>\d{1,3})(?![\w-])"
     r"|(?<=[.,;:?!])(?P<c>\d{1,3})(?=[,;:)]?\s+[^\W\d_]|[.,;:)]?\s*\Z)"
     r"|(?P<d>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+    r")"
 )
+_ANY_DIGIT = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_STRIP = "".join(re.findall(r"\s", "".join(map(chr, range(0x3001))))) + _INVISIBLE + "".join(
+    map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+)
+"""The characters of ``[\\s{_INVISIBLE}{_CONTROL}]`` (no white space lies above U+3000)."""
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _FINAL = ".!?"
 _CLOSERS = "\"'”’»)]"
@@ -111,10 +119,12 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _make_line(text: str, start: int, end: int) -> _Line:
-    s = _LEAD.match(text, start, end).end()  # type: ignore[union-attr]
-    m = _TRAIL.search(text, s, end)
-    e = m.start() if m else end
-    return _Line(s, max(e, s), end, text[s:e])
+    # str.strip with the characters of _LEAD/_TRAIL: the same stretch, without a regex scan per space
+    raw = text[start:end]
+    visible = raw.lstrip(_STRIP)
+    s = start + len(raw) - len(visible)
+    visible = visible.rstrip(_STRIP)
+    return _Line(s, s + len(visible), end, visible)
 
 
 # --- header, furniture, letter parts ---------------------------------------------
@@ -352,7 +362,7 @@ def _marker_candidates(
 ) -> list[FootnoteMarker]:
     found = []
     for i, line in enumerate(lines):
-        if kinds[i] in (BLANK, FURNITURE) or i in skip_lines:
+        if kinds[i] in (BLANK, FURNITURE) or i in skip_lines or _ANY_DIGIT.search(line.text) is None:
             continue
         for m in _MARKER.finditer(line.text):
             group = m.lastgroup or ""
@@ -495,18 +505,25 @@ def _build(
     kinds_numbers: list[tuple[BlockKind, int | None]] = []
     previous_end = 0
     for piece in pieces:
-        if spans:
-            builder.insert("\n\n", previous_end - 1)
-        clean_start = builder.length
+        clean_start = -1
         start = lines[piece.first].start + piece.skip
         previous: _Line | None = None
         for index in range(piece.first, piece.last + 1):
             line = lines[index]
-            s = start if index == piece.first else line.start
+            parts = _clean_parts(text, start if index == piece.first else line.start, line.end, marker_spans)
+            if not parts:  # nothing but a footnote marker (and invisible characters) on this line
+                continue
             if previous is not None:
                 _join(builder, text, previous, line)
-            _copy_clean(builder, text, s, line.end, marker_spans)
+            else:
+                if spans:
+                    builder.insert("\n\n", previous_end - 1)
+                clean_start = builder.length
+            for s, e in parts:
+                _copy_part(builder, text, s, e)
             previous = line
+        if previous is None:  # an empty block: no block at all
+            continue
         previous_end = lines[piece.last].end
         spans.append((clean_start, builder.length))
         kinds_numbers.append((piece.kind, piece.number))
@@ -534,13 +551,43 @@ def _join(builder: CleanTextBuilder, text: str, previous: _Line, line: _Line) ->
     builder.insert(" ", previous.end)
 
 
-def _copy_clean(builder: CleanTextBuilder, text: str, start: int, end: int, markers: list[tuple[int, int]]) -> None:
-    """Copy ``text[start:end]``, leaving out markers and invisible characters, one space per gap."""
+def _clean_parts(text: str, start: int, end: int, markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` to copy: markers left out, and the gaps they leave closed.
+
+    The stretches start and end at a visible character, and white space
+    on both sides of a marker (``Haga ¹ en``) is kept on one side only, so
+    a line never starts or ends in a space, nor holds two where a marker was.
+    """
+    start = _LEAD.match(text, start, end).end()  # type: ignore[union-attr]
+    inside = _markers_in(markers, start, end)
+    if not inside:
+        return [(start, end)] if start < end else []
+    parts: list[tuple[int, int]] = []
     pos = start
-    for m_start, m_end in _markers_in(markers, start, end):
-        _copy_part(builder, text, pos, m_start)
-        pos = m_end
-    _copy_part(builder, text, pos, end)
+    for m_start, m_end in inside:
+        parts.append((pos, max(pos, m_start)))
+        pos = max(pos, m_end)
+    parts.append((pos, end))
+    out: list[tuple[int, int]] = []
+    gap = True  # white space just before: leave out the white space a stretch starts with
+    for s, e in parts:
+        if gap:
+            s = _LEAD.match(text, s, e).end()  # type: ignore[union-attr]
+        if s >= e:
+            continue
+        out.append((s, e))
+        trail = _TRAIL.search(text, s, e)
+        gap = trail is not None and any(c.isspace() for c in trail.group())
+    while out:  # the end: no white space after the last visible character
+        s, e = out[-1]
+        trail = _TRAIL.search(text, s, e)
+        if trail is None:
+            break
+        if trail.start() > s:
+            out[-1] = (s, trail.start())
+            break
+        out.pop()
+    return out
 
 
 def _markers_in(markers: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

@@ -89,9 +89,21 @@ class Layout:
         return cls(text, text, OffsetMap.identity(len(text)), blocks, (), (), False)
 
 
-_PARAGRAPH = re.compile(r"\S[\s\S]*?(?=[^\S\n]*\n[^\S\n]*\n|\s*\Z)")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_VISIBLE = re.compile(r"\S")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the stretches of ``text`` between blank lines, white space trimmed."""
-    return [m.span() for m in _PARAGRAPH.finditer(text)]
+    """Spans of the stretches of ``text`` between blank lines, white space trimmed.
+
+    In linear time: a single pattern with a lazy match up to a look-ahead for
+    white space took quadratic time on long runs of white space.
+    """
+    spans = []
+    pos = 0
+    for end in [*(m.start() for m in _BLANK_LINE.finditer(text)), len(text)]:
+        first = _VISIBLE.search(text, pos, end)
+        if first is not None:
+            spans.append((first.start(), pos + len(text[pos:end].rstrip())))
+        pos = end + 1  # the blank line's first line break; the rest is white space the search skips
+    return spans

@@ -77,6 +77,8 @@ class OffsetMap:
 
     def start(self, offset: int) -> int:
         """Original offset of the character at clean ``offset``."""
+        if not self.lengths:  # nothing was kept (a text of white space only): everything maps to 0
+            return 0
         i = self._segment(offset)
         if self.lengths[i] == 0:
             return self.orig_starts[i]
@@ -84,7 +86,7 @@ class OffsetMap:
 
     def end(self, offset: int) -> int:
         """Original end offset (exclusive) of a span ending at clean ``offset``."""
-        if offset <= 0:
+        if offset <= 0 or not self.lengths:
             return self.start(0)
         i = self._segment(offset - 1)
         if self.lengths[i] == 0:

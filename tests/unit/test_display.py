@@ -397,7 +397,7 @@ def test_a_bad_colours_file_is_a_data_file_error(data: Any, message: str, monkey
     if data == "bad colour":
         data = json.loads(_colours())
         data["entity_labels"]["ORG"]["colour"] = "red; background: url(x)"
-    monkeypatch.setattr(display, "read_json", lambda name: data)
+    monkeypatch.setattr(display.colours, "read_json", lambda name: data)
     display.palette.cache_clear()
     try:
         with pytest.raises(DataFileError, match=message):
