@@ -33,11 +33,11 @@ TOKENIZER = {"@tokenizers": "nlp_report.LayoutTokenizer.v1"}
 
 FALLBACK_MESSAGE = (
     "The Dutch model 'nl_core_news_sm' is not installed, so nlp_report runs its rule-based "
-    "fallback on spacy.blank('nl'). Lost without the model: sentence boundaries checked by the "
-    "dependency parser, actors read from the parse (a rule-based subject finder is used "
-    "instead), part-of-speech features of the classifier, and the model's own entities "
-    '(people, places, dates). Install the model with: pip install "nlp_report[model]" '
-    "(or: python -m spacy download nl_core_news_sm), or pass model='blank' to silence this."
+    "fallback on spacy.blank('nl'). Lost without the model: actors read from the dependency "
+    "parse (a rule-based subject finder is used instead), the model's own entities (people, "
+    "places, dates) and its part-of-speech tags and lemmas on the Doc. Install the model with: "
+    'pip install "nlp_report[model]" (or: python -m spacy download nl_core_news_sm), '
+    "or pass model='blank' to silence this."
 )
 
 TextInput = str | tuple[str, str | None]

@@ -105,7 +105,9 @@ def _clause_actor(words: Words, low: list[str], start: int, end: int, lex: Lexic
     if attributed is not None:
         return attributed
     first = low[start]
-    clause_first = first in lex.fronted_subordinators or (first == "net" and low[start + 1 : start + 2] == ["als"])
+    clause_first = first in lex.fronted_subordinators or any(
+        tuple(low[start : start + len(phrase)]) == phrase for phrase in lex.fronted_phrases
+    )
     if clause_first and first not in ("om", "zoals"):
         comma = _next(low, ",", start)
         if comma is not None:

@@ -15,44 +15,40 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from operator import add
 
+from ..resources import read_json
 from .actors import Words, rule_actor
 from .cues import CueLexicon, default_cues
 from .lexicon import Lexicon, default_lexicon
 
-_MODALS = frozenset({"moeten", "zullen", "kunnen", "willen", "mogen", "dienen"})
-_NEGATION = frozenset({"niet", "geen", "nooit", "noch", "evenmin"})
-_EXPLETIVE_STARTS = frozenset(
-    {
-        ("het", "is"),
-        ("het", "was"),
-        ("er", "is"),
-        ("er", "was"),
-        ("er", "zijn"),
-        ("er", "waren"),
-        ("er", "werd"),
-        ("er", "werden"),
-        ("er", "wordt"),
-        ("er", "worden"),
-    }
-)
-_OWN_SIDE = frozenset({"nederland", "kabinet", "regering", "ik", "wij", "we", "minister", "nederlandse"})
-_GROUPS = frozenset(
-    {
-        "bondgenoten",
-        "lidstaten",
-        "ministers",
-        "partners",
-        "landen",
-        "leiders",
-        "regeringsleiders",
-        "deelnemers",
-        "delegaties",
-    }
-)
-_PRONOUNS = frozenset({"hij", "zij", "ze", "u"})
+
+@dataclass(frozen=True, slots=True)
+class FeatureWords:
+    """The word lists of ``data/classify/feature_words.json``."""
+
+    modals: frozenset[str]
+    negation: frozenset[str]
+    expletive_starts: frozenset[tuple[str, ...]]
+    own_side: frozenset[str]
+    groups: frozenset[str]
+    pronouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def feature_words() -> FeatureWords:
+    """The packaged lists (read once per process)."""
+    data = read_json("classify/feature_words.json")
+    return FeatureWords(
+        modals=frozenset(data["modals"]),
+        negation=frozenset(data["negation"]),
+        expletive_starts=frozenset(tuple(pair) for pair in data["expletive_starts"]),
+        own_side=frozenset(data["subject_own_side"]),
+        groups=frozenset(data["subject_groups"]),
+        pronouns=frozenset(data["subject_pronouns"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +133,7 @@ def sentence_features(
     """
     lex = lexicon or default_lexicon()
     cue_set = cues or default_cues()
+    vocab = feature_words()
     words = sentence.words
     low = words.lower()
     mask = main_clause_mask(low, lex)
@@ -162,7 +159,7 @@ def sentence_features(
         if lex.finite_at(low, i):
             for lemma in lex.verb_lemmas(low, i, mask):
                 features[f"verb:{lemma}"] = 1.0
-                if lemma in _MODALS:
+                if lemma in vocab.modals:
                     features[f"modal:{lemma}"] = 1.0
                 passive = passive or lemma == "worden"
                 perfect = perfect or lemma in ("hebben", "zijn")
@@ -170,7 +167,7 @@ def sentence_features(
         for lemma in participles[word]:
             features[f"part:{lemma}"] = 1.0
             has_participle = True
-    if not _NEGATION.isdisjoint(main):
+    if not vocab.negation.isdisjoint(main):
         features["neg"] = 1.0
     features.update(dict.fromkeys(["w:" + word for word in main if word.isalpha()], 1.0))
     if passive and has_participle:
@@ -179,7 +176,7 @@ def sentence_features(
         features["perfect"] = 1.0
     if low and low[-1] == "?":
         features["question"] = 1.0
-    if tuple(low[:2]) in _EXPLETIVE_STARTS:
+    if tuple(low[:2]) in vocab.expletive_starts:
         features["expletive"] = 1.0
 
     subject = rule_actor(words, lex) if actor is _UNSET else actor
@@ -210,15 +207,16 @@ def sentence_features(
 
 
 def _subject_features(actor: str | None) -> dict[str, float]:
+    vocab = feature_words()
     if actor is None:
         return {"subj:none": 1.0}
     words = set(actor.lower().replace("-", " ").split())
     out = {"subj:some": 1.0}
-    if words & _OWN_SIDE:
+    if words & vocab.own_side:
         out["subj:own"] = 1.0
-    elif words & _GROUPS:
+    elif words & vocab.groups:
         out["subj:group"] = 1.0
-    elif words & _PRONOUNS:
+    elif words & vocab.pronouns:
         out["subj:pronoun"] = 1.0
     else:
         out["subj:other"] = 1.0

@@ -16,9 +16,6 @@ class VerbForm:
     particle: str | None
 
 
-_ADJECTIVE_ENDINGS = ("e", "s", "ig", "lijk", "isch")
-
-
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Verb forms and the actor finder's word lists."""
@@ -40,6 +37,8 @@ class Lexicon:
     determiners: frozenset[str]
     fronting_words: frozenset[str]
     noun_homographs: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    fronted_phrases: tuple[tuple[str, ...], ...]
     never_verbs: frozenset[str]
     prepositions: frozenset[str]
     focus_adverbs: frozenset[str]
@@ -82,7 +81,7 @@ class Lexicon:
             if (
                 before in self.determiners
                 or before in self.prepositions
-                or (before.endswith(_ADJECTIVE_ENDINGS) and before not in self.holder_nouns)
+                or (before.endswith(self.adjective_endings) and before not in self.holder_nouns)
             ):
                 return False
         return not (i > 0 and low[i - 1] == "te")
@@ -151,6 +150,8 @@ def default_lexicon() -> Lexicon:
         determiners=frozenset(rules["determiners"]),
         fronting_words=frozenset(rules["fronting_words"]),
         noun_homographs=frozenset(rules["noun_homographs"]),
+        adjective_endings=tuple(rules["adjective_endings"]),
+        fronted_phrases=tuple(tuple(p) for p in rules["fronted_phrases"]),
         never_verbs=frozenset(rules["never_verbs"]),
         prepositions=frozenset(rules["prepositions"]),
         focus_adverbs=frozenset(rules["focus_adverbs"]),

@@ -42,7 +42,16 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from ..errors import GoldFileError, GoldFormatError
 from ..extensions import LAYOUT_KEY, SENTENCES_KEY, get_layout, register_extensions
 from ..types import ENTITY_LABELS, SENTENCE_LABELS, Report, SentenceLabel
-from .gold import GoldDocument, GoldEntity, GoldMotionLink, GoldSentence, iter_json_lines, read_gold_text, write_lines
+from .gold import (
+    GoldDocument,
+    GoldEntity,
+    GoldMotionLink,
+    GoldSentence,
+    check_unique_id,
+    iter_json_lines,
+    read_gold_text,
+    write_lines,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -151,14 +160,7 @@ def docbin_to_gold(
     seen: dict[str, int] = {}
     for index, doc in enumerate(docbin.get_docs(vocab), 1):
         gold = doc_to_gold(doc, index=index, path=path, spans_key=spans_key)
-        if gold.id in seen:
-            raise GoldFormatError(
-                f"{gold.id!r} is already the id of document {seen[gold.id]}; ids must be unique",
-                path=path,
-                doc=index,
-                field="id",
-            )
-        seen[gold.id] = index
+        check_unique_id(gold.id, index, seen, path, unit="document")
         out.append(gold)
     return out
 
@@ -360,14 +362,7 @@ def loads_prodigy(text: str, *, path: str | Path | None = None) -> list[GoldDocu
         doc = prodigy_to_gold(task, path=path, line=number)
         if doc is None:
             continue
-        if doc.id in seen:
-            raise GoldFormatError(
-                f"{doc.id!r} is already the id of line {seen[doc.id]}; ids must be unique",
-                path=path,
-                line=number,
-                field="meta.id",
-            )
-        seen[doc.id] = number
+        check_unique_id(doc.id, number, seen, path, unit="line", field="meta.id")
         docs.append(doc)
     return docs
 

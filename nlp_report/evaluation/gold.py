@@ -206,7 +206,7 @@ def loads_gold(text: str, *, path: str | Path | None = None) -> list[GoldDocumen
     seen: dict[str, int] = {}
     for number, record in iter_json_lines(text, path=path):
         doc = GoldDocument.from_dict(record, path=path, line=number)
-        _check_unique(doc.id, number, seen, path)
+        check_unique_id(doc.id, number, seen, path)
         docs.append(doc)
     return docs
 
@@ -235,7 +235,7 @@ def dumps_gold(docs: Iterable[GoldDocument]) -> str:
     for number, doc in enumerate(docs, 1):
         if not isinstance(doc, GoldDocument):
             raise TypeError(f"expected GoldDocument objects, got {type(doc).__name__}")
-        _check_unique(doc.id, number, seen, None)
+        check_unique_id(doc.id, number, seen, None)
         lines.append(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
     return "".join(lines)
 
@@ -283,15 +283,24 @@ def _looks_like_prodigy(text: str) -> bool:
     return False
 
 
-def _check_unique(doc_id: str, number: int, seen: dict[str, int], path: str | Path | None) -> None:
+def check_unique_id(
+    doc_id: str,
+    number: int,
+    seen: dict[str, int],
+    path: str | Path | None,
+    *,
+    unit: str | None = None,
+    field: str = "id",
+) -> None:
+    """Record ``doc_id`` as the id of line (or document) ``number``; raise if it was seen before."""
+    unit = unit or ("line" if path is not None else "document")
     if doc_id in seen:
-        unit = "line" if path is not None else "document"
         raise GoldFormatError(
             f"{doc_id!r} is already the id of {unit} {seen[doc_id]}; ids must be unique",
             path=path,
-            line=number if path is not None else None,
-            doc=None if path is not None else number,
-            field="id",
+            line=number if unit == "line" else None,
+            doc=number if unit == "document" else None,
+            field=field,
         )
     seen[doc_id] = number
 
