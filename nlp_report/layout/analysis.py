@@ -43,8 +43,10 @@ _MARKER = re.compile(
     r")"
 )
 _ANY_DIGIT = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰]")
-_STRIP = "".join(re.findall(r"\s", "".join(map(chr, range(0x3001))))) + _INVISIBLE + "".join(
-    map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+_STRIP = (
+    "".join(re.findall(r"\s", "".join(map(chr, range(0x3001)))))
+    + _INVISIBLE
+    + "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
 )
 """The characters of ``[\\s{_INVISIBLE}{_CONTROL}]`` (no white space lies above U+3000)."""
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
