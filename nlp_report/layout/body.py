@@ -1,0 +1,124 @@
+"""The body: runs of body lines segmented into headings, list items and paragraphs.
+
+A heading is a short line (in wrapped text, up to three lines) that does
+not end in punctuation and ends at a real line break, with more body after
+it; a list item starts with a bullet or an enumerator (``1. Inleiding``
+can still be a heading); the rest is paragraphs, which end at a real line
+break (in wrapped text: one after the end of a sentence) or before a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .geometry import Geometry
+from .lines import Line, Piece, paragraph_runs
+from .rules import LayoutRules
+
+_FINAL = ".!?"
+_CLOSERS = "\"'”’»)]"
+_TRAILING_MARKER = re.compile(r"(?<=[^\d\s])(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\Z")
+
+
+def segment_body(lines: list[Line], kinds: list[str | None], rules: LayoutRules, geometry: Geometry) -> list[Piece]:
+    """The pieces of every run of lines not marked yet."""
+    pieces: list[Piece] = []
+    runs = paragraph_runs(kinds, include=(None,))
+    for index, (first, last) in enumerate(runs):
+        pieces.extend(_segment_run(lines, first, last, rules, geometry, more_body=index + 1 < len(runs)))
+    return pieces
+
+
+def _segment_run(
+    lines: list[Line], first: int, last: int, rules: LayoutRules, geo: Geometry, *, more_body: bool
+) -> list[Piece]:
+    pieces: list[Piece] = []
+    i = first
+    while i <= last:
+        bullet = _is_list_start(rules, lines[i].text)
+        heading_end = _heading_at(lines, i, last, rules, geo)
+        if heading_end == last and not more_body:
+            heading_end = None  # nothing follows: a last line without punctuation
+        if heading_end is not None and (not bullet or _numbered_heading(lines, i, last, rules, bullet)):
+            pieces.append(Piece("heading", i, heading_end))
+            i = heading_end + 1
+            continue
+        j = i
+        if bullet:
+            while j < last:
+                nxt = lines[j + 1]
+                if _is_list_start(rules, nxt.text) or (
+                    geo.real_break(lines[j], nxt, rules) and not nxt.text[0].islower()
+                ):
+                    break
+                j += 1
+            pieces.append(Piece("list_item", i, j, bullet))
+        else:
+            while j < last:
+                line, nxt = lines[j], lines[j + 1]
+                real_break = geo.real_break(line, nxt, rules)
+                if _is_list_start(rules, nxt.text) and (real_break or _last_char(line.text) in tuple(".:;!?")):
+                    break
+                if real_break and (not geo.wrapped or _ends_sentence(rules, line.text)):
+                    break
+                j += 1
+            pieces.append(Piece("paragraph", i, j))
+        i = j + 1
+    return pieces
+
+
+def _heading_at(lines: list[Line], i: int, last: int, rules: LayoutRules, geo: Geometry) -> int | None:
+    """The last line of a heading starting at line ``i``, or ``None``."""
+    first_char = lines[i].text[0]
+    if first_char.islower() or first_char in "([-–•":
+        return None
+    k = i
+    while True:
+        text = lines[k].text
+        if _last_char(text) in tuple(".!?;:,"):
+            return None
+        if k == last:
+            break
+        nxt = lines[k + 1]
+        if nxt.text[0].islower() or not geo.real_break(lines[k], nxt, rules):
+            if k - i >= 2 or not geo.wrapped:
+                return None
+            k += 1
+            continue
+        break
+    words = " ".join(lines[j].text for j in range(i, k + 1)).split()
+    if len(words) > 25 or sum(len(w) + 1 for w in words) > 200:
+        return None
+    if words[-1].lower() in rules.function_words:
+        return None
+    if not geo.wrapped and len(lines[i].text) > 150:
+        return None
+    return k
+
+
+def _numbered_heading(lines: list[Line], i: int, last: int, rules: LayoutRules, bullet: int) -> bool:
+    """``1. Inleiding`` is a heading when a numbered line starts a section, not a list."""
+    text = lines[i].text
+    if not rules.enumerator.match(text) or not text[bullet : bullet + 1].isupper() or len(text) > 80:
+        return False
+    return i == last or not _is_list_start(rules, lines[i + 1].text)
+
+
+def _is_list_start(rules: LayoutRules, text: str) -> int:
+    """Length of the bullet or number (with its space) that starts ``text``, or 0."""
+    m = rules.bullet.match(text) or rules.enumerator.match(text)
+    return m.end() if m else 0
+
+
+def _last_char(text: str) -> str:
+    """The last character that counts for punctuation: footnote marker and closers left out."""
+    text = _TRAILING_MARKER.sub("", text) if text[-1:].isdigit() or text[-1:] in "¹²³⁴⁵⁶⁷⁸⁹⁰" else text
+    return text.rstrip(_CLOSERS)[-1:]
+
+
+def _ends_sentence(rules: LayoutRules, text: str) -> bool:
+    if _last_char(text) not in tuple(_FINAL):
+        return False
+    stripped = _TRAILING_MARKER.sub("", text).rstrip(_CLOSERS)
+    last_word = stripped.rsplit(None, 1)[-1].lstrip(_CLOSERS + "(").lower()
+    return last_word not in rules.abbreviations

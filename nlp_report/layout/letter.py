@@ -1,0 +1,111 @@
+"""The parts of a letter around its body: header block, page furniture, salutation and signature.
+
+Each function marks lines in ``kinds`` (see :mod:`.lines`) and leaves the
+lines it does not recognise as ``None``, for the next step. The patterns
+are in ``nlp_report/data/layout/patterns.json`` (:mod:`.rules`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .lines import BLANK, FURNITURE, HEADER, SALUTATION, SIGNATURE, Line, paragraph_runs
+from .rules import LayoutRules
+
+
+def mark_header(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> None:
+    """The header block of letters as the House publishes them (``Nr. 2703 BRIEF VAN ...``, the dossier)."""
+    strong = [i for i, line in enumerate(lines) if kinds[i] is None and rules.any_match(rules.header_strong, line.text)]
+    for i in strong:
+        kinds[i] = HEADER
+    for i in strong:
+        # caps continuation of "Nr. 2703 BRIEF VAN ..."
+        if lines[i].text.startswith("Nr"):
+            j = i + 1
+            while j < len(lines) and kinds[j] is None and rules.header_caps.match(lines[j].text):
+                kinds[j] = HEADER
+                j += 1
+        # the dossier line and its title continuation, next to the other header lines
+        for j in range(max(0, i - 3), min(len(lines), i + 4)):
+            if kinds[j] is None and rules.header_dossier.match(lines[j].text):
+                kinds[j] = HEADER
+                k = j + 1
+                while k < len(lines) and kinds[k] is None and k < j + 3 and _next_header_is_nr(lines, kinds, k):
+                    kinds[k] = HEADER
+                    k += 1
+
+
+def _next_header_is_nr(lines: list[Line], kinds: list[str | None], k: int) -> bool:
+    for j in range(k + 1, min(len(lines), k + 3)):
+        if kinds[j] == HEADER:
+            return lines[j].text.startswith("Nr")
+    return False
+
+
+def mark_header_paragraphs(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> None:
+    """A paragraph such as ``Antwoorden van de minister ... (ingezonden 3 oktober 2023)``."""
+    for first, last in paragraph_runs(kinds, include=(None,)):
+        if last - first > 5:
+            continue
+        joined = " ".join(lines[i].text for i in range(first, last + 1))
+        if rules.header_paragraph.match(joined):
+            for i in range(first, last + 1):
+                kinds[i] = HEADER
+
+
+def mark_furniture(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> None:
+    """Page furniture: lines by pattern, lines repeated across pages, and address clusters."""
+    counts = Counter(line.text for i, line in enumerate(lines) if kinds[i] is None)
+
+    def repeated(i: int) -> bool:
+        t = lines[i].text
+        return counts[t] >= 2 and len(t) <= 60 and t[-1] not in ".!?;:," and not t[0].islower()
+
+    for first, last in paragraph_runs(kinds, include=(None,)):
+        idx = range(first, last + 1)
+        strong = {i for i in idx if rules.any_match(rules.furniture, lines[i].text)}
+        rep = {i for i in idx if repeated(i)}
+        cluster = {i for i in idx if rules.any_match(rules.furniture_cluster, lines[i].text)}
+        size = last - first + 1
+        if len(strong | rep) == size:
+            marked = set(idx)
+        elif strong and len(strong | rep | cluster) * 2 >= size:
+            marked = strong | rep | cluster
+        else:
+            marked = strong
+        for i in marked:
+            kinds[i] = FURNITURE
+
+
+def mark_letter_parts(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> None:
+    """The salutation, and the signature: its title and the names under it."""
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if kinds[i] is not None:
+            continue
+        if rules.salutation.match(line.text) and _starts_paragraph(kinds, i):
+            kinds[i] = SALUTATION
+        elif rules.any_match(rules.signature_title, line.text) and _starts_paragraph(kinds, i):
+            kinds[i] = SIGNATURE
+            j = i + 1
+            # names right under the title, or in the next paragraph
+            while (
+                j < n
+                and kinds[j] is None
+                and (rules.signature_name.match(lines[j].text) or rules.signature_continuation.match(lines[j].text))
+            ):
+                kinds[j] = SIGNATURE
+                j += 1
+            if j < n and kinds[j] is not None:
+                while j < n and kinds[j] in (BLANK, FURNITURE):
+                    j += 1
+                k = j
+                while k < n and kinds[k] is None and k < j + 2 and rules.signature_name.match(lines[k].text):
+                    k += 1
+                if k > j and (k >= n or kinds[k] is not None):
+                    for m in range(j, k):
+                        kinds[m] = SIGNATURE
+
+
+def _starts_paragraph(kinds: list[str | None], i: int) -> bool:
+    return i == 0 or kinds[i - 1] is not None
