@@ -13,7 +13,6 @@ from __future__ import annotations
 from .analyzer import BLANK, DEFAULT_MODEL, Analyzer, analyze, load
 from .batch import BatchRun, FileFailure, find_files
 from .classify.model import SentenceClassifier
-from .classify.training import cross_validate, train
 from .display import render, reports_table
 from .errors import (
     ConfigError,
@@ -38,6 +37,7 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .evaluation import Evaluation, GoldDocument, evaluate, read_gold, write_gold
+from .evaluation.training import cross_validate, train
 from .export import write_reports
 from .layout import Layout, analyze_layout
 from .readers import Document, DocumentFormat, read

@@ -8,22 +8,30 @@ cases. ``analyze()`` uses a default analyzer loaded on first use.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import threading
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
 
-from . import factories  # noqa: F401  (registers the factories)
-from .errors import ModelFallbackWarning, ModelNotFoundError, check_text
-from .report import build_report
+from .errors import ConfigError, ModelFallbackWarning, ModelNotFoundError, check_text
+from .pipeline import factories  # noqa: F401  (registers the factories)
+from .pipeline.report import build_report
 from .types import Report
 
 if TYPE_CHECKING:
     from .batch import BatchRun, FileFailure
+    from .types import Report
+
 
 DEFAULT_MODEL = "nl_core_news_sm"
 """The spaCy model a user gets with ``pip install "nlp_report[model]"``."""
@@ -154,8 +162,6 @@ class Analyzer:
             for text, source in pairs:
                 yield self.analyze(text, source=source)
             return
-        from .parallel import analyze_parallel
-
         yield from analyze_parallel(self, pairs, batch_size=batch_size, n_process=n_process)
 
     def analyze_file(self, path: str | Path) -> Report:
@@ -244,3 +250,73 @@ def default_analyzer() -> Analyzer:
 def analyze(text: str, *, source: str | None = None) -> Report:
     """Analyse one document with the default analyzer (see :func:`load`)."""
     return default_analyzer().analyze(text, source=source)
+
+
+# --- Analysing many documents in worker processes.
+
+
+_worker: Analyzer | None = None
+
+
+def _init_from_bytes(config: dict[str, Any], data: bytes) -> None:
+    from spacy.util import load_model_from_config
+    from thinc.api import Config
+
+    global _worker
+    nlp = load_model_from_config(Config(config), auto_fill=True)
+    nlp.from_bytes(data)
+    _worker = Analyzer(add_components(nlp))
+
+
+def _set_worker(analyzer: Analyzer) -> None:
+    global _worker
+    _worker = analyzer
+
+
+def _run(batch: list[tuple[str, str | None]]) -> list[Report]:
+    """The reports of a batch, without their text: the parent has it already (half the data to send back)."""
+    if _worker is None:  # pragma: no cover - initializer always runs first
+        raise RuntimeError("worker process has no analyzer")
+    return [replace(_worker.analyze(text, source=source), text="") for text, source in batch]
+
+
+def analyze_parallel(
+    analyzer: Analyzer, pairs: Iterable[tuple[str, str | None]], *, batch_size: int, n_process: int
+) -> Iterator[Report]:
+    """Yield the reports of ``pairs`` computed by ``n_process`` worker processes."""
+    if n_process < 1 or batch_size < 1:
+        raise ConfigError(f"n_process and batch_size must be at least 1, got {n_process} and {batch_size}")
+    frozen = False
+    if "fork" in multiprocessing.get_all_start_methods():
+        _set_worker(analyzer)  # inherited by the forked workers
+        # the objects the workers inherit (the pipeline) are left out of garbage collection, so a
+        # collection in a worker does not touch, and so copy, every page it shares with the parent
+        gc.freeze()
+        frozen = True
+        pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"))
+    else:  # pragma: no cover - Windows
+        pool = ProcessPoolExecutor(
+            n_process,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_from_bytes,
+            initargs=(dict(analyzer.nlp.config), analyzer.nlp.to_bytes()),
+        )
+    iterator = iter(pairs)
+    pending: deque[tuple[Future[list[Report]], list[tuple[str, str | None]]]] = deque()
+    try:
+        while True:
+            batch = list(islice(iterator, batch_size))
+            if batch:
+                pending.append((pool.submit(_run, batch), batch))
+            while pending and (len(pending) > 2 * n_process or not batch):
+                future, sent = pending.popleft()
+                for report, (text, _) in zip(future.result(), sent, strict=True):
+                    yield replace(report, text=text)
+            if not batch:
+                break
+    finally:
+        for future, _ in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+        if frozen:
+            gc.unfreeze()

@@ -223,7 +223,7 @@ class BatchRun(Iterator["Report"]):
                     report = self.analyzer.analyze(text, source=source)
                     yield self._done(report)
             else:
-                from .parallel import analyze_parallel
+                from .analyzer import analyze_parallel
 
                 for report in analyze_parallel(
                     self.analyzer, self._documents(), batch_size=self.batch_size, n_process=self.n_process

@@ -27,7 +27,7 @@ import numpy
 from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc, Span
 
-from ..tokens import token_table
+from ..pipeline.doc import token_table
 from .lexicon import Lexicon, default_lexicon
 
 _PUNCT_SKIP = frozenset("\"'“”‘’«»(")

@@ -47,8 +47,8 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import load
-    from ..classify.training import cross_validate, fit, prepare
     from ..evaluation import load_documents
+    from ..evaluation.training import cross_validate, fit, prepare
 
     if not args.cv and args.output is None:
         print("nlp-report train: error: give -o/--output for the trained classifier, or --cv", file=sys.stderr)

@@ -28,13 +28,11 @@ Where things live
 
 from __future__ import annotations
 
-from .colours import LabelStyle, Palette, displacy_colors, palette
+from ..colours import LabelStyle, Palette, displacy_colors, palette
 from .document import render, render_fragment
 from .evaluation import render_evaluation
-from .html import Html
-from .items import render_entity, render_sentence
-from .reports import reports_table
-from .styles import stylesheet
+from .html import Html, stylesheet
+from .items import render_entity, render_sentence, reports_table
 
 __all__ = [
     "Html",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..colours import palette
 from ..types import ENTITY_LABELS
-from .colours import palette
-from .html import count, esc, table
-from .styles import css_key, label_tag, styled
+from .html import count, css_key, esc, label_tag, styled, table
 
 if TYPE_CHECKING:
     from ..evaluation.metrics import PRF, Accuracy, Scores

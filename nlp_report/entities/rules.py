@@ -41,9 +41,9 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..errors import EntityPatternError
-from ..extensions import get_layout
+from ..layout.lines import default_rules
 from ..layout.model import Layout
-from ..layout.rules import default_rules
+from ..pipeline.doc import get_layout
 from ..resources import read_lines
 from ..types import KamerstukRef
 from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses

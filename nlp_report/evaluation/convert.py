@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from ..errors import GoldFileError, GoldFormatError
-from ..extensions import LAYOUT_KEY, SENTENCES_KEY, get_layout, register_extensions
+from ..pipeline.doc import LAYOUT_KEY, SENTENCES_KEY, get_layout, register_extensions
 from ..types import ENTITY_LABELS, SENTENCE_LABELS, Report, SentenceLabel
 from .gold import (
     GoldDocument,

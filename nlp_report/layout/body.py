@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .geometry import Geometry
-from .lines import Line, Piece, paragraph_runs
-from .rules import LayoutRules
+from .lines import Geometry, LayoutRules, Line, Piece, paragraph_runs
 
 _FINAL = ".!?"
 _CLOSERS = "\"'”’»)]"

@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .geometry import Geometry
-from .lines import BLANK, FOOTNOTE, FURNITURE, Line, Piece, paragraph_runs
+from .lines import BLANK, FOOTNOTE, FURNITURE, Geometry, LayoutRules, Line, Piece, paragraph_runs
 from .model import FootnoteMarker
-from .rules import LayoutRules
 
 _MARKER = re.compile(
     # every alternative starts at a digit: the lookahead lets the scan skip other characters quickly

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .lines import BLANK, FURNITURE, HEADER, SALUTATION, SIGNATURE, Line, paragraph_runs
-from .rules import LayoutRules
+from .lines import BLANK, FURNITURE, HEADER, SALUTATION, SIGNATURE, LayoutRules, Line, paragraph_runs
 
 
 def mark_header(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> None:

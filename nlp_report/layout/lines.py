@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..resources import read_json, read_lines
 from .model import BlockKind
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -98,3 +100,106 @@ def paragraph_runs(kinds: list[str | None], *, include: tuple[str | None, ...]) 
         else:
             i += 1
     return runs
+
+
+# --- The layout rules, read from ``nlp_report/data/layout/`` and compiled once.
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(word for line in read_lines(name) for word in line.split())
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutRules:
+    """Compiled patterns and word lists of the layout stage."""
+
+    furniture: re.Pattern[str]
+    furniture_cluster: re.Pattern[str]
+    header_strong: re.Pattern[str]
+    header_dossier: re.Pattern[str]
+    header_caps: re.Pattern[str]
+    header_paragraph: re.Pattern[str]
+    salutation: re.Pattern[str]
+    signature_title: re.Pattern[str]
+    signature_continuation: re.Pattern[str]
+    signature_name: re.Pattern[str]
+    bullet: re.Pattern[str]
+    enumerator: re.Pattern[str]
+    footnote: re.Pattern[str]
+    function_words: frozenset[str]
+    abbreviations: frozenset[str]
+    names_with_digits: frozenset[str]
+
+    @staticmethod
+    def any_match(patterns: re.Pattern[str], line: str) -> bool:
+        """Whether ``line`` matches one of the patterns of a list (compiled as one alternation)."""
+        return patterns.search(line) is not None
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> LayoutRules:
+    """The packaged rules (cached: compiled once per process)."""
+    data = read_json("layout/patterns.json")
+
+    def many(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in data[key]))
+
+    return LayoutRules(
+        furniture=many("furniture"),
+        furniture_cluster=many("furniture_cluster_lines"),
+        header_strong=many("header_strong"),
+        header_dossier=re.compile(data["header_dossier"]),
+        header_caps=re.compile(data["header_caps_continuation"]),
+        header_paragraph=re.compile(data["header_paragraph"]),
+        salutation=re.compile(data["salutation"]),
+        signature_title=many("signature_title"),
+        signature_continuation=re.compile(data["signature_continuation"]),
+        signature_name=re.compile(data["signature_name"]),
+        bullet=re.compile(data["bullet"]),
+        enumerator=re.compile(data["enumerator"]),
+        footnote=re.compile(data["footnote"]),
+        function_words=_words("layout/function_words.txt"),
+        abbreviations=_words("layout/abbreviations.txt"),
+        names_with_digits=_words("layout/names_with_digits.txt"),
+    )
+
+
+# --- The page width, and telling a line wrap from a real line break.
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Whether the text is hard-wrapped, and the width of its lines (0 when there are too few to tell)."""
+
+    wrapped: bool
+    width: int
+
+    @classmethod
+    def measure(cls, lines: list[Line], kinds: list[str | None]) -> Geometry:
+        """Wrapped text has many long lines that stop mid-sentence; their length gives the width."""
+        followed = [lines[i].text for i in range(len(lines) - 1) if kinds[i] is None and kinds[i + 1] is None]
+        mid_sentence = sorted(len(t) for t in followed if len(t) >= 40 and t[-1] not in ".!?:;")
+        if len(mid_sentence) < 2 or len(mid_sentence) < 0.3 * len(followed):
+            return cls(False, 0)
+        width = mid_sentence[min(len(mid_sentence) - 1, int(len(mid_sentence) * 0.9))]
+        return cls(width <= 200, width)
+
+    def real_break(self, line: Line, following: Line, rules: LayoutRules) -> bool:
+        """Whether the line ends on purpose rather than at a wrap.
+
+        A line is wrapped when the next line starts in lower case, when it
+        ends in a hyphen glued to the next word, or in a comma or a function
+        word (``van``, ``de``); otherwise, in wrapped text, when the next
+        word would not have fit on it.
+        """
+        text = line.text
+        first = following.text[:1]
+        if first.islower() or (text.endswith("-") and first.isalnum()):
+            return False
+        last_word = text.rsplit(None, 1)[-1]
+        if last_word.endswith(",") or last_word.lower() in rules.function_words:
+            return False
+        if not self.wrapped:
+            return True
+        next_word = following.text.split(None, 1)[0] if following.text else ""
+        return len(text) + 1 + len(next_word) <= 0.97 * self.width

@@ -10,7 +10,7 @@ import pytest
 
 import nlp_report
 from nlp_report.classify.model import SentenceClassifier
-from nlp_report.classify.training import cross_validate, fit, prepare
+from nlp_report.evaluation.training import cross_validate, fit, prepare
 from nlp_report.cli import main
 from nlp_report.resources import data_path
 from tests.conftest import CORPORA
@@ -69,7 +69,7 @@ def test_train_command_writes_a_model_the_pipeline_uses(tmp_path: Path, analyzer
 
 def _features(nlp: Any, text: str) -> list[dict[str, float]]:
     from nlp_report.classify.features import sentence_features
-    from nlp_report.components.classifier import sentence_inputs
+    from nlp_report.pipeline.classifier import sentence_inputs
 
     with nlp.select_pipes(disable=["nlp_report_classifier"]):
         doc = nlp(text)

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import nlp_report
-from nlp_report import display
+from nlp_report import colours, display
 from nlp_report.errors import DataFileError
 from nlp_report.explore import one_line
 from nlp_report.types import Entity, Footnote, Report, Section, Sentence
@@ -397,7 +397,7 @@ def test_a_bad_colours_file_is_a_data_file_error(data: Any, message: str, monkey
     if data == "bad colour":
         data = json.loads(_colours())
         data["entity_labels"]["ORG"]["colour"] = "red; background: url(x)"
-    monkeypatch.setattr(display.colours, "read_json", lambda name: data)
+    monkeypatch.setattr(colours, "read_json", lambda name: data)
     display.palette.cache_clear()
     try:
         with pytest.raises(DataFileError, match=message):

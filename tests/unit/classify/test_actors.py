@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import nlp_report.factories  # noqa: F401  (registers the layout tokenizer)
+import nlp_report.pipeline.factories  # noqa: F401  (registers the layout tokenizer)
 from nlp_report.classify.actors import Words, parse_actor, rule_actor
 from tests.conftest import DATA
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-import nlp_report.factories  # noqa: F401
+import nlp_report.pipeline.factories  # noqa: F401
 from nlp_report.classify.actors import Words
 from nlp_report.classify.cues import default_cues
 from nlp_report.classify.features import SentenceInput, main_clause_mask, sentence_features

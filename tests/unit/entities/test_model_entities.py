@@ -15,7 +15,7 @@ from nlp_report.analyzer import TOKENIZER, Analyzer
 from nlp_report.entities.gazetteer import packaged_gazetteer
 from nlp_report.entities.model import normalise
 from nlp_report.entities.rules import Found, Mention
-from nlp_report.report import build_report
+from nlp_report.pipeline.report import build_report
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ from nlp_report.evaluation import (
     write_prodigy,
 )
 from nlp_report.evaluation.convert import doc_to_gold
-from nlp_report.extensions import SENTENCES_KEY
+from nlp_report.pipeline.doc import SENTENCES_KEY
 from tests.conftest import CORPORA
 
 

@@ -7,10 +7,10 @@ import spacy
 from confection import ConfigValidationError
 from spacy.tokens import Doc
 
-import nlp_report.factories  # noqa: F401
-from nlp_report.components.classifier import SentenceClassifierComponent, load_model, predict_labels
+import nlp_report.pipeline.factories  # noqa: F401
+from nlp_report.pipeline.classifier import SentenceClassifierComponent, load_model, predict_labels
 from nlp_report.errors import ConfigError
-from nlp_report.extensions import SENTENCES_KEY
+from nlp_report.pipeline.doc import SENTENCES_KEY
 
 
 def parsed_doc() -> Doc:

@@ -33,10 +33,10 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 from spacy.vocab import Vocab
 
-from .errors import check_text
-from .extensions import register_extensions, set_layout
-from .layout.analysis import analyze_layout
-from .layout.rules import LayoutRules, default_rules
+from ..errors import check_text
+from ..layout import analyze_layout
+from ..layout.lines import LayoutRules, default_rules
+from .doc import register_extensions, set_layout
 
 _HYPHENS = "-‐‑–—"
 EXTRA_INFIXES: tuple[str, ...] = (
@@ -53,8 +53,8 @@ TRAILING_HYPHEN = rf"(?<=[{ALPHA}])[{_HYPHENS[:3]}]$"
 
 def entity_infixes() -> tuple[str, ...]:
     """Infixes for the entity rules: ``EU`` off mission acronyms, country names off compounds."""
-    from .entities.gazetteer import compound_prefix_names
-    from .resources import read_lines
+    from ..entities.gazetteer import compound_prefix_names
+    from ..resources import read_lines
 
     missions = sorted({line.split()[0][2:] for line in read_lines("entities/eu_mission_acronyms.txt")}, key=len)
     names = "|".join(compound_prefix_names())

@@ -36,8 +36,8 @@ from ..entities.model import normalise
 from ..entities.patterns import EntryFile, Pattern, packaged_exclusions, read_entry_file, split_records
 from ..entities.rules import EntityRules, Mention, mentions_to_spans, ref_to_data, resolve
 from ..errors import ConfigError
-from ..extensions import BLOCKS_KEY, MODEL_ENTS_KEY, SENTENCES_KEY, get_layout, register_extensions
 from ..types import ENTITY_LABELS
+from .doc import BLOCKS_KEY, MODEL_ENTS_KEY, SENTENCES_KEY, get_layout, register_extensions
 
 DEFAULT_MODEL_LABELS: tuple[str, ...] = ("GPE", "LOC", "NORP", "ORG")
 """Labels of a model's entities that are normalised when the gazetteer knows their text."""

@@ -23,9 +23,9 @@ from ..classify.features import SentenceInput, sentence_features
 from ..classify.lexicon import default_lexicon
 from ..classify.model import SentenceClassifier
 from ..errors import ConfigError
-from ..extensions import BLOCKS_KEY, SENTENCES_KEY
 from ..resources import data_path
 from ..types import SENTENCE_LABELS, SentenceLabel
+from .doc import BLOCKS_KEY, SENTENCES_KEY
 
 ActorSource = Literal["auto", "rules", "parse"]
 HOLDER_LABELS = frozenset({"position", "decision"})

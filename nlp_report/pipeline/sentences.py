@@ -22,10 +22,9 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
-from ..extensions import BLOCKS_KEY, SENTENCES_KEY, get_layout
+from ..layout.lines import LayoutRules, default_rules
 from ..layout.model import SENTENCE_BLOCKS
-from ..layout.rules import LayoutRules, default_rules
-from ..tokens import token_table
+from .doc import BLOCKS_KEY, SENTENCES_KEY, get_layout, token_table
 
 _FINAL_CHARS = frozenset(".!?…")
 _CLOSING = frozenset({"”", "’", '"', "'", "»", ")", "]"})

@@ -26,11 +26,11 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
-from .components.classifier import ActorSource, SentenceClassifierComponent
-from .components.entities import DEFAULT_MODEL_LABELS, EntityRecognizer
-from .components.sentences import SentenceSegmenter
-from .display import displacy_colors as _displacy_colors
-from .extensions import register_extensions
+from ..display import displacy_colors as _displacy_colors
+from .classifier import ActorSource, SentenceClassifierComponent
+from .doc import register_extensions
+from .entities import DEFAULT_MODEL_LABELS, EntityRecognizer
+from .sentences import SentenceSegmenter
 from .tokenizer import LayoutTokenizer
 
 register_extensions()

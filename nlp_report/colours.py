@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..errors import DataFileError
-from ..resources import read_json
-from ..types import ENTITY_LABELS, SENTENCE_LABELS
+from .errors import DataFileError
+from .resources import read_json
+from .types import ENTITY_LABELS, SENTENCE_LABELS
 
 COLOURS_FILE = "display/colours.json"
 

@@ -7,8 +7,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import nlp_report.factories  # noqa: F401  (registers the factories)
-from nlp_report.extensions import SENTENCES_KEY
+import nlp_report.pipeline.factories  # noqa: F401  (registers the factories)
+from nlp_report.pipeline.doc import SENTENCES_KEY
 
 
 @pytest.fixture(scope="module")

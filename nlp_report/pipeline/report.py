@@ -11,9 +11,8 @@ from typing import cast
 
 from spacy.tokens import Doc
 
-from .extensions import MODEL_ENTS_KEY, SENTENCES_KEY, get_layout
-from .layout.model import Layout
-from .types import (
+from ..layout.model import Layout
+from ..types import (
     ENTITY_LABELS,
     SENTENCE_LABELS,
     Entity,
@@ -26,6 +25,7 @@ from .types import (
     Sentence,
     SentenceLabel,
 )
+from .doc import MODEL_ENTS_KEY, SENTENCES_KEY, get_layout
 
 
 def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Report:

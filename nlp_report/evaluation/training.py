@@ -21,16 +21,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from ..classify.model import SentenceClassifier
 from ..errors import EvaluationError
-from ..extensions import SENTENCES_KEY
-from ..report import build_report
+from ..pipeline.doc import SENTENCES_KEY
+from ..pipeline.report import build_report
 from ..types import Report, Sentence, SentenceLabel
-from .model import SentenceClassifier
 
 if TYPE_CHECKING:
     from ..analyzer import Analyzer
-    from ..evaluation import Evaluation, GoldDocument
-    from ..evaluation.run import GoldInput
+    from . import Evaluation, GoldDocument
+    from .run import GoldInput
 
 CLASSIFIER_PIPE = "nlp_report_classifier"
 
@@ -53,12 +53,12 @@ class PreparedDocument:
 def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedDocument]:
     """Run the pipeline (classifier off) on each gold document and collect features and targets."""
     from ..analyzer import load
-    from ..components.classifier import sentence_inputs
-    from ..evaluation.run import load_documents
-    from ..evaluation.scoring import match_sentences
-    from .actors import parse_actor, rule_actor
-    from .features import sentence_features
-    from .lexicon import default_lexicon
+    from ..classify.actors import parse_actor, rule_actor
+    from ..classify.features import sentence_features
+    from ..classify.lexicon import default_lexicon
+    from ..pipeline.classifier import sentence_inputs
+    from .run import load_documents
+    from .scoring import match_sentences
 
     docs, _ = load_documents(gold)
     analyzer = analyzer or load("blank")
@@ -114,7 +114,7 @@ def train(gold: GoldInput, *, analyzer: Analyzer | None = None, **settings: Any)
 
 def label_report(doc: PreparedDocument, model: SentenceClassifier) -> Report:
     """The document's report with the labels and actors ``model`` gives."""
-    from ..components.classifier import HOLDER_LABELS, predict_labels
+    from ..pipeline.classifier import HOLDER_LABELS, predict_labels
 
     sentences = doc.report.sentences
     labels = predict_labels(model, list(doc.features), [s.text for s in sentences])
@@ -138,7 +138,7 @@ def cross_validate(
     Each document is labelled by a classifier trained on all the others; the
     held-out reports are then scored together as by ``nlp_report.evaluate``.
     """
-    from ..evaluation.run import evaluate_reports
+    from .run import evaluate_reports
 
     prepared: list[PreparedDocument]
     if isinstance(gold, Sequence) and all(isinstance(doc, PreparedDocument) for doc in gold):
