@@ -55,6 +55,7 @@ from .types import (
     Section,
     Sentence,
     SentenceLabel,
+    TextBlock,
 )
 
 __version__ = "0.1.0"
@@ -103,6 +104,7 @@ __all__ = [
     "Sentence",
     "SentenceClassifier",
     "SentenceLabel",
+    "TextBlock",
     "UnsupportedFormatError",
     "__version__",
     "analyze",

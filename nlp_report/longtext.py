@@ -37,7 +37,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .types import Entity, Footnote, ModelEntity, Motion, Report, Section, Sentence
+from .types import Entity, Footnote, ModelEntity, Motion, Report, Section, Sentence, TextBlock
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -106,6 +106,8 @@ def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, source: str
     sections: list[Section] = []
     footnotes: list[Footnote] = []
     model_entities: list[ModelEntity] = []
+    blocks: list[TextBlock] = []
+    furniture: list[tuple[int, int]] = []
     carried: str | None = None
     for offset, report in parts:
         first_heading = report.sections[0].start if report.sections else None
@@ -118,6 +120,8 @@ def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, source: str
         sections += [_shift(s, offset) for s in report.sections]
         footnotes += [_shift(f, offset) for f in report.footnotes]
         model_entities += [_shift(e, offset) for e in report.model_entities]
+        blocks += [_shift(b, offset) for b in report.blocks]
+        furniture += [(start + offset, end + offset) for start, end in report.furniture]
         if report.sections:
             carried = report.sections[-1].title
     return Report(
@@ -130,4 +134,6 @@ def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, source: str
         sections=tuple(sections),
         footnotes=tuple(footnotes),
         model_entities=tuple(model_entities),
+        blocks=tuple(blocks),
+        furniture=tuple(furniture),
     )

@@ -141,6 +141,16 @@ class Footnote:
     marker_end: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A block the layout stage found: a heading, paragraph, list item, footnote, header line, signature..."""
+
+    kind: str
+    """The block's kind (``heading``, ``paragraph``, ``list_item``, ``footnote``, ``header``...)."""
+    start: int
+    end: int
+
+
 _ITEM_TYPES: dict[str, type[Any]] = {
     "sentences": Sentence,
     "entities": Entity,
@@ -168,6 +178,10 @@ class Report:
     footnotes: tuple[Footnote, ...] = ()
     model_entities: tuple[ModelEntity, ...] = ()
     """Entities of the statistical model the rules did not take over (empty without a model)."""
+    blocks: tuple[TextBlock, ...] = ()
+    """The layout's blocks, in text order (what the display groups the text by)."""
+    furniture: tuple[tuple[int, int], ...] = ()
+    """``(start, end)`` of the page furniture (running headers and footers, page numbers) left out of the analysis."""
 
     def _repr_html_(self) -> str:
         """Jupyter: the document with labelled sentences, entities, footnotes (``display.render_fragment``)."""
@@ -209,6 +223,8 @@ class Report:
         data: dict[str, Any] = {"text": self.text, "source": self.source, "model": self.model}
         for name in _ITEM_TYPES:
             data[name] = [_row(item) for item in getattr(self, name)]
+        data["blocks"] = [_row(block) for block in self.blocks]
+        data["furniture"] = [list(span) for span in self.furniture]
         return data
 
     @classmethod
@@ -235,7 +251,30 @@ class Report:
                     raise ReportDataError(f"{name}[{index}]: text[{built.start}:{built.end}] is not {built.text!r}")
                 items.append(built)
             values[name] = tuple(items)
+        values["blocks"] = tuple(
+            _span_item("blocks", index, TextBlock, item, len(text)) for index, item in enumerate(data.get("blocks", []))
+        )
+        values["furniture"] = tuple(
+            _span_item("furniture", index, None, item, len(text))
+            for index, item in enumerate(data.get("furniture", []))
+        )
         return cls(**values)
+
+
+def _span_item(name: str, index: int, item_type: type[Any] | None, item: Any, n: int) -> Any:
+    """A block (``item_type``) or a furniture ``[start, end]`` pair, its offsets checked against the text length."""
+    try:
+        if item_type is None:
+            start, end = item
+            built: Any = (start, end)
+        else:
+            built = _build(item_type, item)
+            start, end = built.start, built.end
+    except (TypeError, KeyError, ValueError) as err:
+        raise ReportDataError(f"{name}[{index}]: {err}") from None
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= n):
+        raise ReportDataError(f"{name}[{index}]: ({start!r}, {end!r}) is not a range of the text")
+    return built
 
 
 def _row(item: Any) -> dict[str, Any]:

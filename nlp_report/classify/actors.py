@@ -27,7 +27,6 @@ import numpy
 from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc, Span
 
-from ..pipeline.doc import token_table
 from .lexicon import Lexicon, default_lexicon
 
 _PUNCT_SKIP = frozenset("\"'“”‘’«»(")
@@ -48,18 +47,24 @@ class Words:
 
     @classmethod
     def from_span(cls, span: Span) -> Words:
+        """The tokens of ``span``."""
         return cls.for_doc(span.doc).slice(span.start, span.end)
 
     @classmethod
-    def for_doc(cls, doc: Doc) -> Words:
-        """The whole Doc at once (cheap to :meth:`slice` per sentence), read in bulk (no Token objects)."""
+    def for_doc(cls, doc: Doc, text: Sequence[str] | None = None, space: Sequence[bool] | None = None) -> Words:
+        """The whole Doc at once (cheap to :meth:`slice` per sentence).
+
+        ``text`` and ``space``: the token texts and trailing-space flags when
+        already read in bulk (``pipeline.doc.token_table``); else read here.
+        """
         if not len(doc):
             return cls([], [], [], [])
-        tokens = token_table(doc)
+        if text is None or space is None:
+            text, space = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
         strings = doc.vocab.strings
         labels = [strings.add(label) for label in ("COUNTRY", "ORG")]
         flags: list[bool] = numpy.isin(doc.to_array(ENT_TYPE), labels).tolist()
-        return cls(tokens.text, tokens.space, flags, [w.lower() for w in tokens.text])
+        return cls(text, space, flags, [w.lower() for w in text])
 
     def slice(self, start: int, end: int) -> Words:
         low = self.low[start:end] if self.low is not None else None

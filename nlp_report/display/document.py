@@ -44,14 +44,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..colours import Palette, palette
 from ..types import SENTENCE_LABELS, Entity, Footnote, Report
 from .html import attrs, count, entity_key, esc, label_tag, one_space, sentence_key, styled, stylesheet
-
-if TYPE_CHECKING:
-    from ..layout import Layout
 
 
 def render_fragment(
@@ -230,10 +226,9 @@ class ReportView:
         self.prefix = prefix
         self.entity_labels = entity_labels
         self.palette = palette()
-        self.layout = _layout(report.text)
-        self.furniture = list(self.layout.furniture) if self.layout else []
+        self.furniture = list(report.furniture)
         self.furniture_spans = Spans(self.furniture)
-        blocks = sorted((b.start, b.end, b.kind) for b in self.layout.blocks) if self.layout else []
+        blocks = sorted((b.start, b.end, b.kind) for b in report.blocks)
         self.block_starts = [b[0] for b in blocks]
         self.blocks = blocks
         self.show_furniture = furniture
@@ -295,18 +290,6 @@ class ReportView:
         if i >= 0 and offset < self.blocks[i][1]:
             return self.blocks[i][2]
         return "text"
-
-
-def _layout(text: str) -> Layout | None:
-    """The layout of the text (blocks, page furniture); ``None`` if it cannot be found."""
-    if not text.strip():
-        return None
-    from ..layout import analyze_layout
-
-    try:
-        return analyze_layout(text)
-    except Exception:  # the display must never fail on a text the layout stage cannot read
-        return None
 
 
 # --- Text inside a sentence, heading or footnote: entities as ``<mark>``, footnote markers as links.
@@ -525,16 +508,16 @@ def _text_items(view: ReportView, start: int, end: int) -> list[_Item]:
 
 
 def _breaks(view: ReportView) -> list[int]:
-    """Offsets where a new block may start: the layout's blocks, else blank lines; shown furniture."""
+    """Offsets where a new block may start: the report's blocks, else blank lines; shown furniture."""
     points: set[int] = set()
     blank_lines = [m.start() + 1 for m in _BLANK_LINE.finditer(view.text)]
-    if view.layout is None:
+    if not view.report.blocks:
         points.update(blank_lines)
     else:
-        for block in view.layout.blocks:
+        for block in view.report.blocks:
             points.update((block.start, block.end))
         # blank lines inside a paragraph are page breaks it runs on across
-        paragraphs = sorted((b.start, b.end) for b in view.layout.blocks if b.kind in ("paragraph", "list_item"))
+        paragraphs = sorted((b.start, b.end) for b in view.report.blocks if b.kind in ("paragraph", "list_item"))
         starts = [b[0] for b in paragraphs]
         for point in blank_lines:
             i = bisect_right(starts, point) - 1

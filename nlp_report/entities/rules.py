@@ -43,7 +43,6 @@ from spacy.vocab import Vocab
 from ..errors import EntityPatternError
 from ..layout.lines import default_rules
 from ..layout.model import Layout
-from ..pipeline.doc import get_layout
 from ..resources import read_lines
 from ..types import KamerstukRef
 from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses
@@ -215,9 +214,8 @@ class EntityRules:
 
     # --- finding ------------------------------------------------------------------------
 
-    def find(self, doc: Doc, layout: Layout | None = None) -> Found:
-        """The mentions in ``doc``, non-overlapping and sorted, with what they refer to."""
-        layout = layout or get_layout(doc)
+    def find(self, doc: Doc, layout: Layout) -> Found:
+        """The mentions in ``doc`` (whose layout is ``layout``), non-overlapping and sorted, with what they refer to."""
         text = doc_text(doc, layout)
         found = Found()
         candidates: list[Mention] = []

@@ -53,10 +53,9 @@ class PreparedDocument:
 def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedDocument]:
     """Run the pipeline (classifier off) on each gold document and collect features and targets."""
     from ..analyzer import load
-    from ..classify.actors import parse_actor, rule_actor
-    from ..classify.features import sentence_features
+    from ..classify.actors import parse_actor
     from ..classify.lexicon import default_lexicon
-    from ..pipeline.classifier import sentence_inputs
+    from ..pipeline.classifier import featurize
     from .run import load_documents
     from .scoring import match_sentences
 
@@ -70,12 +69,8 @@ def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedD
         for doc_gold in docs:
             doc = nlp(doc_gold.text)
             spans = list(doc.spans[SENTENCES_KEY]) if SENTENCES_KEY in doc.spans else []
-            inputs = sentence_inputs(doc, spans)
-            subjects = [rule_actor(item.words, lexicon) for item in inputs]
-            features = tuple(
-                sentence_features(item, lexicon=lexicon, actor=subject)
-                for item, subject in zip(inputs, subjects, strict=True)
-            )
+            found = featurize(doc, spans, lexicon)
+            features, subjects = tuple(found.features), found.subjects
             use_parse = doc.has_annotation("DEP")
             actors = tuple(
                 parse_actor(span, lexicon) if use_parse else subject

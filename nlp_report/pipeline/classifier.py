@@ -13,6 +13,7 @@ otherwise from the rule-based subject finder.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
@@ -20,12 +21,12 @@ from spacy.tokens import Doc, Span
 
 from ..classify.actors import Words, parse_actor, rule_actor
 from ..classify.features import SentenceInput, sentence_features
-from ..classify.lexicon import default_lexicon
+from ..classify.lexicon import Lexicon, default_lexicon
 from ..classify.model import SentenceClassifier
 from ..errors import ConfigError
 from ..resources import data_path
 from ..types import SENTENCE_LABELS, SentenceLabel
-from .doc import BLOCKS_KEY, SENTENCES_KEY
+from .doc import BLOCKS_KEY, SENTENCES_KEY, token_table
 
 ActorSource = Literal["auto", "rules", "parse"]
 HOLDER_LABELS = frozenset({"position", "decision"})
@@ -84,22 +85,36 @@ class SentenceClassifierComponent:
         if SENTENCES_KEY not in doc.spans or not len(doc.spans[SENTENCES_KEY]):
             return doc
         spans = list(doc.spans[SENTENCES_KEY])
-        inputs = sentence_inputs(doc, spans)
-        subjects = [rule_actor(item.words, self.lexicon) for item in inputs]
-        features = [
-            sentence_features(item, lexicon=self.lexicon, actor=subject)
-            for item, subject in zip(inputs, subjects, strict=True)
-        ]
-        labels = predict_labels(self.model, features, ["".join(item.words.text[-2:]) for item in inputs])
+        found = featurize(doc, spans, self.lexicon)
+        labels = predict_labels(self.model, found.features, ["".join(item.words.text[-2:]) for item in found.inputs])
         use_parse = self.actor_source == "parse" or (self.actor_source == "auto" and doc.has_annotation("DEP"))
         labelled = [Span(doc, s.start, s.end, label=label) for s, label in zip(spans, labels, strict=True)]
         doc.spans[SENTENCES_KEY] = labelled
-        for span, subject, label in zip(labelled, subjects, labels, strict=True):
+        for span, subject, label in zip(labelled, found.subjects, labels, strict=True):
             if label not in HOLDER_LABELS:
                 span._.actor = None
             else:
                 span._.actor = parse_actor(span, self.lexicon) if use_parse else subject
         return doc
+
+
+@dataclass(frozen=True, slots=True)
+class Featurized:
+    """What the classifier sees of each sentence: its inputs, its features, its rule-based subject."""
+
+    inputs: list[SentenceInput]
+    features: list[dict[str, float]]
+    subjects: list[str | None]
+
+
+def featurize(doc: Doc, spans: list[Span], lexicon: Lexicon) -> Featurized:
+    """The features of each sentence span of ``doc``: the one featurisation of the component and of training."""
+    inputs = sentence_inputs(doc, spans)
+    subjects = [rule_actor(item.words, lexicon) for item in inputs]
+    features = [
+        sentence_features(item, lexicon=lexicon, actor=subject) for item, subject in zip(inputs, subjects, strict=True)
+    ]
+    return Featurized(inputs, features, subjects)
 
 
 def predict_labels(
@@ -130,7 +145,8 @@ def sentence_inputs(doc: Doc, spans: list[Span]) -> list[SentenceInput]:
     item_starts = [start for start, _ in list_items]
     inputs = []
     intro: Words | None = None
-    all_words = Words.for_doc(doc)
+    table = token_table(doc)
+    all_words = Words.for_doc(doc, table.text, table.space)
     for position, span in enumerate(spans):
         index = bisect_right(heading_starts, span.start) - 1
         section = headings[index][1] if index >= 0 else None

@@ -10,7 +10,7 @@ Entries of your own are pattern lines in the spaCy convention (``{"label":
 "ORG", "pattern": "Ramstein-groep", "id": "UDCG"}``) or gazetteer lines
 (``{"id", "names", "abbreviations"}``, ``{"code", "aliases",
 "adjectives"}``), added as spaCy's ``EntityRuler`` takes them: with
-:meth:`EntityRecognizer.add_patterns`, from a JSONL file with
+:meth:`PolicyEntityRuler.add_patterns`, from a JSONL file with
 ``from_disk("my_entries.jsonl")``, or with ``nlp.initialize()`` and the
 ``patterns`` setting of ``[initialize.components.nlp_report_entities]``. They
 win over the packaged data and are saved with the pipeline
@@ -44,7 +44,7 @@ DEFAULT_MODEL_LABELS: tuple[str, ...] = ("GPE", "LOC", "NORP", "ORG")
 USER_ENTRIES_FILE = "entries.jsonl"
 
 
-class EntityRecognizer:
+class PolicyEntityRuler:
     """Finds countries, organisations, motions and Kamerstukken; see the module docstring."""
 
     def __init__(
@@ -163,7 +163,7 @@ class EntityRecognizer:
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
         return self._entries_jsonl().encode("utf-8")
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EntityRecognizer":
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "PolicyEntityRuler":
         self._load_entries(data.decode("utf-8"), f"{self.name} (bytes)")
         return self
 
@@ -172,7 +172,7 @@ class EntityRecognizer:
         path.mkdir(parents=True, exist_ok=True)
         (path / USER_ENTRIES_FILE).write_text(self._entries_jsonl(), encoding="utf-8")
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EntityRecognizer":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "PolicyEntityRuler":
         """Load entries: from a JSONL file (added to the current ones) or a saved pipeline's folder."""
         path = Path(path)
         if path.suffix == ".jsonl" and not path.is_dir():
@@ -238,3 +238,7 @@ def _pattern_tokenizer(nlp: Language) -> Callable[[Iterable[str]], Iterable[Doc]
         pipe: Callable[[Iterable[str]], Iterable[Doc]] = tokenizer.pipe
         return pipe
     return lambda texts: (tokenizer(text) for text in texts)
+
+
+EntityRecognizer = PolicyEntityRuler
+"""Deprecated alias of :class:`PolicyEntityRuler` (the old name clashed with spaCy's statistical NER); kept for 0.1."""

@@ -26,10 +26,10 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
-from ..display import displacy_colors as _displacy_colors
+from ..colours import displacy_colors
 from .classifier import ActorSource, SentenceClassifierComponent
-from .doc import register_extensions
-from .entities import DEFAULT_MODEL_LABELS, EntityRecognizer
+from .doc import MODEL_ENTS_KEY, register_extensions
+from .entities import DEFAULT_MODEL_LABELS, PolicyEntityRuler
 from .sentences import SentenceSegmenter
 from .tokenizer import LayoutTokenizer
 
@@ -68,15 +68,6 @@ def default_tokenizer(nlp: Language, *, rules: bool = True) -> Tokenizer:
 registry.tokenizers.register("nlp_report.LayoutTokenizer.v1", func=create_layout_tokenizer)
 
 
-def displacy_colors() -> dict[str, str]:
-    """displaCy's colours for COUNTRY, ORG, MOTION, KAMERSTUK and for POSITION, DECISION, CONTEXT spans.
-
-    From ``nlp_report/data/display/colours.json``, as the HTML display and
-    the plots use them.
-    """
-    return _displacy_colors()
-
-
 registry.displacy_colors.register("nlp_report_colors", func=displacy_colors)
 
 
@@ -92,7 +83,7 @@ def make_sentences(nlp: Language, name: str) -> SentenceSegmenter:
         "define_abbreviations": True,
         "link_motions": True,
         "model_labels": list(DEFAULT_MODEL_LABELS),
-        "model_ents_key": "nlp_report_model_ents",
+        "model_ents_key": MODEL_ENTS_KEY,
     },
     assigns=["doc.ents", "span._.kamerstuk", "span._.sponsors"],
 )
@@ -104,7 +95,7 @@ def make_entities(
     link_motions: bool,
     model_labels: list[str],
     model_ents_key: str,
-) -> EntityRecognizer:
+) -> PolicyEntityRuler:
     """Countries, organisations, motions and Kamerstukken, normalised (``kb_id``) and linked.
 
     ``define_abbreviations``: tag abbreviations the text defines
@@ -113,7 +104,7 @@ def make_entities(
     statistical model's entities to normalise when the gazetteer knows them;
     the model's other entities go to ``doc.spans[model_ents_key]``.
     """
-    return EntityRecognizer(
+    return PolicyEntityRuler(
         nlp,
         name,
         define_abbreviations=define_abbreviations,

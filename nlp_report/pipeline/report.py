@@ -24,6 +24,7 @@ from ..types import (
     Section,
     Sentence,
     SentenceLabel,
+    TextBlock,
 )
 from .doc import MODEL_ENTS_KEY, SENTENCES_KEY, get_layout
 
@@ -33,7 +34,7 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
     layout = get_layout(doc)
     text = layout.text
     offsets = layout.offsets
-    sections, heading_starts = _sections(doc, layout)
+    sections, heading_starts = _sections(layout)
     titles = [s.title for s in sections]
 
     sentences = []
@@ -80,12 +81,14 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
         entities=tuple(entities),
         motions=tuple(motions),
         sections=tuple(sections),
-        footnotes=_footnotes(doc, layout),
+        footnotes=_footnotes(layout),
         model_entities=tuple(model_entities),
+        blocks=tuple(TextBlock(block.kind, block.start, block.end) for block in layout.blocks),
+        furniture=tuple((start, end) for start, end in layout.furniture),
     )
 
 
-def _sections(doc: Doc, layout: Layout) -> tuple[list[Section], list[int]]:
+def _sections(layout: Layout) -> tuple[list[Section], list[int]]:
     sections = []
     starts = []
     for block in layout.blocks:
@@ -97,7 +100,7 @@ def _sections(doc: Doc, layout: Layout) -> tuple[list[Section], list[int]]:
     return sections, starts
 
 
-def _footnotes(doc: Doc, layout: Layout) -> tuple[Footnote, ...]:
+def _footnotes(layout: Layout) -> tuple[Footnote, ...]:
     markers = list(layout.markers)
     notes = []
     for block in layout.blocks:
