@@ -34,6 +34,7 @@ from .errors import (
     NoTextLayerError,
     ReaderDependencyError,
     ReadError,
+    ReportDataError,
     UnsupportedFormatError,
 )
 from .evaluation import Evaluation, GoldDocument, evaluate, read_gold, write_gold
@@ -51,7 +52,6 @@ from .types import (
     ModelEntity,
     Motion,
     Report,
-    ReportDataError,
     Section,
     Sentence,
     SentenceLabel,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import spacy
 from spacy.language import Language
 
-from .errors import ConfigError, ModelFallbackWarning, ModelNotFoundError, check_text
+from .errors import ConfigError, InternalError, ModelFallbackWarning, ModelNotFoundError, check_text
 from .pipeline import factories  # noqa: F401  (registers the factories)
 from .pipeline.report import build_report
 from .types import Report
@@ -276,7 +276,7 @@ def _set_worker(analyzer: Analyzer) -> None:
 def _run(batch: list[tuple[str, str | None]]) -> list[Report]:
     """The reports of a batch, without their text: the parent has it already (half the data to send back)."""
     if _worker is None:  # pragma: no cover - initializer always runs first
-        raise RuntimeError("worker process has no analyzer")
+        raise InternalError("worker process has no analyzer")
     return [replace(_worker.analyze(text, source=source), text="") for text, source in batch]
 
 

@@ -252,3 +252,42 @@ class EvaluationError(NlpReportError, ValueError):
     """An evaluation cannot be run as asked (no documents, duplicate ids, text mismatch)."""
 
     code = "E032"
+
+
+class ReportDataError(NlpReportError, ValueError):
+    """A dict given to :meth:`Report.from_dict` does not describe a report."""
+
+    code = "E005"
+
+
+class PlotDependencyError(NlpReportError, ImportError):
+    """matplotlib is not installed; the plots need the ``notebook`` extra."""
+
+    code = "E040"
+
+
+class ArgumentError(NlpReportError, ValueError):
+    """An argument has a value the function does not take (an unknown ``kind``, label or format)."""
+
+    code = "E060"
+
+
+class ArgumentTypeError(NlpReportError, TypeError):
+    """An argument, or an item of it, is not of the type the function takes."""
+
+    code = "E061"
+
+
+class UnknownNameError(NlpReportError, KeyError):
+    """A name looked up (a system of an evaluation) does not exist; the message lists the names there are."""
+
+    code = "E062"
+
+    def __str__(self) -> str:
+        return str(self.args[0])  # not KeyError's quoted repr
+
+
+class InternalError(NlpReportError, RuntimeError):
+    """Something the library guarantees did not hold: a bug in nlp_report; please report it with the input."""
+
+    code = "E063"

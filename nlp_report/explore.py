@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import DataFileError
+from .errors import ArgumentError, ArgumentTypeError, DataFileError
 from .resources import read_json
 from .types import ENTITY_LABELS, SENTENCE_LABELS, Report, Sentence
 
@@ -50,7 +50,7 @@ def as_reports(reports: Reports) -> list[Report]:
     items = list(reports)
     for index, item in enumerate(items):
         if not isinstance(item, Report):
-            raise TypeError(f"expected Report objects, got {type(item).__name__} at index {index}")
+            raise ArgumentTypeError(f"expected Report objects, got {type(item).__name__} at index {index}")
     return items
 
 
@@ -145,7 +145,7 @@ def label_counts(reports: Reports, *, by: GroupBy = "section") -> pd.DataFrame:
     import pandas as pd
 
     if by not in ("section", "document"):
-        raise ValueError(f"by must be 'section' or 'document', not {by!r}")
+        raise ArgumentError(f"by must be 'section' or 'document', not {by!r}")
     items = as_reports(reports)
     counts: dict[tuple[str, ...], Counter[str]] = {}
     for name, report in zip(document_names(items), items, strict=True):
@@ -306,7 +306,7 @@ def netherlands_sentences(
     chosen = set(labels)
     unknown = chosen - set(SENTENCE_LABELS)
     if unknown:
-        raise ValueError(f"unknown labels {sorted(unknown)}; the labels are {', '.join(SENTENCE_LABELS)}")
+        raise ArgumentError(f"unknown labels {sorted(unknown)}; the labels are {', '.join(SENTENCE_LABELS)}")
     test = match or is_netherlands
     items = as_reports(reports)
     rows = [

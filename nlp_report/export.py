@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import json
+from abc import ABC, abstractmethod
 from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
@@ -111,7 +112,7 @@ def sentences_frame(reports: Iterable[Report]) -> pd.DataFrame:
 # --- writers -----------------------------------------------------------------------
 
 
-class ReportWriter:
+class ReportWriter(ABC):
     """Writes reports one by one; use as a context manager or call :meth:`close`."""
 
     def __init__(self, target: str | Path | IO[str]) -> None:
@@ -119,8 +120,9 @@ class ReportWriter:
         self.path = None if not self._own else Path(target)  # type: ignore[arg-type]
         self.count = 0
 
+    @abstractmethod
     def write(self, report: Report) -> None:
-        raise NotImplementedError
+        """Write one report."""
 
     def write_all(self, reports: Iterable[Report]) -> int:
         """Write every report; returns how many."""
@@ -128,7 +130,7 @@ class ReportWriter:
             self.write(report)
         return self.count
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (an optional hook)
         """Finish the output (and close the file if the writer opened it)."""
 
     def __enter__(self) -> ReportWriter:

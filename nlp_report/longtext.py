@@ -37,6 +37,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .errors import ArgumentError
 from .types import Entity, Footnote, ModelEntity, Motion, Report, Section, Sentence, TextBlock
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def split_spans(text: str, max_length: int) -> list[tuple[int, int]]:
     where the cuts fall.
     """
     if max_length < 1:
-        raise ValueError(f"max_length must be at least 1, not {max_length}")
+        raise ArgumentError(f"max_length must be at least 1, not {max_length}")
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)

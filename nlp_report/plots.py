@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from .errors import NlpReportError
+from .errors import PlotDependencyError
 from .explore import (
     NO_LABEL,
     GroupBy,
@@ -49,12 +49,6 @@ __all__ = [
     "label_distribution",
     "netherlands_positions",
 ]
-
-
-class PlotDependencyError(NlpReportError, ImportError):
-    """matplotlib is not installed; the plots need the ``notebook`` extra."""
-
-    code = "E040"
 
 
 def _pyplot() -> ModuleType:

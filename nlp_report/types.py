@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from .errors import NlpReportError
+from .errors import ArgumentError, ArgumentTypeError, ReportDataError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,12 +26,6 @@ FrameKind = Literal["sentences", "entities", "motions"]
 
 SENTENCE_LABELS: tuple[SentenceLabel, ...] = get_args(SentenceLabel)
 ENTITY_LABELS: tuple[EntityLabel, ...] = get_args(EntityLabel)
-
-
-class ReportDataError(NlpReportError, ValueError):
-    """A dict given to :meth:`Report.from_dict` does not describe a report."""
-
-    code = "E005"
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +207,7 @@ class Report:
                 for m in self.motions
             ]
         else:
-            raise ValueError(f"kind must be 'sentences', 'entities' or 'motions', not {kind!r}")
+            raise ArgumentError(f"kind must be 'sentences', 'entities' or 'motions', not {kind!r}")
         frame: pd.DataFrame = pd.DataFrame(rows, columns=columns)
         frame.insert(0, "source", self.source)
         return frame
@@ -291,7 +285,7 @@ def _row(item: Any) -> dict[str, Any]:
 
 def _build(item_type: type[Any], item: dict[str, Any]) -> Any:
     if not isinstance(item, dict):
-        raise TypeError(f"expected an object, got {type(item).__name__}")
+        raise ArgumentTypeError(f"expected an object, got {type(item).__name__}")
     values = dict(item)
     if item_type is Motion:
         values["sponsors"] = tuple(values.get("sponsors", ()))

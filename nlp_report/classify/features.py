@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import add
 
+from ..errors import ArgumentError
 from ..resources import read_json
 from .actors import Words, rule_actor
 from .cues import CueLexicon, default_cues
@@ -101,7 +102,7 @@ def main_clause_mask(low: Sequence[str], lex: Lexicon) -> list[bool]:
 def _token_starts(words: Words) -> list[int]:
     """Offset of each token in ``words.surface(0, len(words.text))``."""
     if len(words.space) != len(words.text):
-        raise ValueError("words.text and words.space differ in length")
+        raise ArgumentError("words.text and words.space differ in length")
     starts = list(accumulate(map(add, map(len, words.text), words.space), initial=0))
     starts.pop()
     return starts

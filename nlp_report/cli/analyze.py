@@ -8,10 +8,12 @@ import os
 import shutil
 import sys
 import textwrap
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ..errors import NlpReportError
 from ..types import Report
 
 if TYPE_CHECKING:
@@ -64,8 +66,10 @@ exit codes:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-class UsageError(Exception):
-    """A problem with the command line, reported with exit code 2."""
+class UsageError(NlpReportError):
+    """A problem with the command line, reported with exit code 2 (the message alone, as argparse does)."""
+
+    code = "E064"
 
 
 def add_parser(subparsers: Any) -> None:
@@ -135,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except UsageError as err:
-        print(f"nlp-report analyze: error: {err}", file=sys.stderr)
+        print(f"nlp-report analyze: error: {err.message}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # the reader of standard output went away (| head)
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -215,11 +219,11 @@ def _renderer() -> Callable[[Report], Any]:
 # --- outputs ---------------------------------------------------------------------------
 
 
-class _Sink:
-    def write(self, report: Report) -> None:
-        raise NotImplementedError
+class _Sink(ABC):
+    @abstractmethod
+    def write(self, report: Report) -> None: ...
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (an optional hook)
         pass
 
 

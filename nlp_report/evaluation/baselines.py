@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..classify.cues import Cue, CueLexicon, CueMatch, default_cues, tokenize
+from ..errors import ArgumentError
 from ..types import SENTENCE_LABELS, Sentence, SentenceLabel
 from .gold import GoldDocument
 from .scoring import Prediction
@@ -63,7 +64,7 @@ class MajorityBaseline(Baseline):
 
     def __init__(self, label: SentenceLabel, *, origin: str = "") -> None:
         if label not in SENTENCE_LABELS:
-            raise ValueError(f"label must be one of {', '.join(SENTENCE_LABELS)}, not {label!r}")
+            raise ArgumentError(f"label must be one of {', '.join(SENTENCE_LABELS)}, not {label!r}")
         self.majority: SentenceLabel = label
         self.description = f"every sentence {label!r}" + (f" ({origin})" if origin else "")
 

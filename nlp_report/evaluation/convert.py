@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from ..errors import GoldFileError, GoldFormatError
+from ..errors import ArgumentError, GoldFileError, GoldFormatError, InternalError
 from ..pipeline.doc import LAYOUT_KEY, SENTENCES_KEY, get_layout, register_extensions
 from ..types import ENTITY_LABELS, SENTENCE_LABELS, Report, SentenceLabel
 from .gold import (
@@ -90,7 +90,7 @@ def gold_to_doc(doc: GoldDocument, nlp: Language | None = None) -> Doc:
         spaces[-1] = bool(token.whitespace_)
     out = SpacyDoc(nlp.vocab, words=words, spaces=spaces)
     if out.text != doc.text:  # pragma: no cover - the tokenizer keeps every character
-        raise RuntimeError("tokenization changed the text")
+        raise InternalError("tokenization changed the text")
     ents = []
     for e in doc.entities:
         span = out.char_span(e.start, e.end, label=e.label, kb_id=e.kb_id or "")
@@ -396,7 +396,7 @@ def report_to_gold(
     format has none); a motion with a Kamerstuk becomes a motion link.
     """
     if default_label is not None and default_label not in SENTENCE_LABELS:
-        raise ValueError(f"default_label must be one of {', '.join(SENTENCE_LABELS)} or None, not {default_label!r}")
+        raise ArgumentError(f"default_label must be one of {', '.join(SENTENCE_LABELS)} or None, not {default_label!r}")
     doc_id = id or (Path(report.source).stem if report.source else "document")
     sentences = []
     for i, s in enumerate(report.sentences):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
 
-from ..errors import GoldFileError, GoldFormatError
+from ..errors import ArgumentError, ArgumentTypeError, GoldFileError, GoldFormatError
 from ..types import ENTITY_LABELS, SENTENCE_LABELS, EntityLabel, SentenceLabel
 
 KAMERSTUK_ID = re.compile(r"[0-9]+(?:-[0-9A-Za-z]+)*-[0-9]+[a-z]?")
@@ -187,7 +187,7 @@ def read_gold(path: str | Path, *, format: str | None = None) -> list[GoldDocume
     """
     path = Path(path)
     if format not in (None, "gold", "prodigy", "docbin"):
-        raise ValueError(f"format must be 'gold', 'prodigy', 'docbin' or None, not {format!r}")
+        raise ArgumentError(f"format must be 'gold', 'prodigy', 'docbin' or None, not {format!r}")
     if format == "docbin" or (format is None and path.suffix == ".spacy"):
         from .convert import read_docbin
 
@@ -234,7 +234,7 @@ def dumps_gold(docs: Iterable[GoldDocument]) -> str:
     seen: dict[str, int] = {}
     for number, doc in enumerate(docs, 1):
         if not isinstance(doc, GoldDocument):
-            raise TypeError(f"expected GoldDocument objects, got {type(doc).__name__}")
+            raise ArgumentTypeError(f"expected GoldDocument objects, got {type(doc).__name__}")
         check_unique_id(doc.id, number, seen, None)
         lines.append(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
     return "".join(lines)

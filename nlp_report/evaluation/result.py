@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..errors import ArgumentError, UnknownNameError
 from .error_analysis import ErrorCase
 from .metrics import PRF, Accuracy, Scores
 
@@ -98,7 +99,7 @@ class Evaluation:
         for system in self.systems:
             if system.name == name:
                 return system
-        raise KeyError(f"no system {name!r}; the systems are {', '.join(s.name for s in self.systems)}")
+        raise UnknownNameError(f"no system {name!r}; the systems are {', '.join(s.name for s in self.systems)}")
 
     def to_dict(self, *, per_document: bool = True, errors: bool = False) -> dict[str, Any]:
         """A JSON-safe dict of every figure (``None`` for rates without a denominator)."""
@@ -145,7 +146,7 @@ class Evaluation:
         import pandas as pd
 
         if kind not in FRAME_KINDS:
-            raise ValueError(f"kind must be one of {', '.join(map(repr, FRAME_KINDS))}, not {kind!r}")
+            raise ArgumentError(f"kind must be one of {', '.join(map(repr, FRAME_KINDS))}, not {kind!r}")
         if kind == "confusion":
             confusion = self.system(system or "pipeline").scores.labels.confusion
             frame: pd.DataFrame = pd.DataFrame(

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import EvaluationError
+from ..errors import ArgumentTypeError, EvaluationError
 from .baselines import Baseline, default_baselines
 from .gold import GoldDocument, read_gold
 from .result import DocumentInfo, Evaluation, SystemEvaluation
@@ -115,7 +115,7 @@ def load_documents(gold: GoldInput) -> tuple[list[GoldDocument], list[str | None
             docs += found
             origins += [str(item)] * len(found)
         else:
-            raise TypeError(f"gold must be paths or GoldDocument objects, not {type(item).__name__}")
+            raise ArgumentTypeError(f"gold must be paths or GoldDocument objects, not {type(item).__name__}")
     if not docs:
         raise EvaluationError("no gold documents to evaluate (the files are empty)")
     _check_unique(docs, origins)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..errors import ArgumentError
 from ..resources import read_lines
 from ..types import ENTITY_LABELS, SENTENCE_LABELS
 from .metrics import NO_PREDICTION, PRF, Accuracy, Confusion, EntityScores, LabelScores, Scores
@@ -196,13 +197,13 @@ def score_labels(gold: Sequence[str], predicted: Sequence[str], *, unmatched: in
     labels = list(SENTENCE_LABELS)
     columns = [*labels, NO_PREDICTION]
     if len(gold) != len(predicted):
-        raise ValueError(f"{len(gold)} gold labels but {len(predicted)} predicted labels")
+        raise ArgumentError(f"{len(gold)} gold labels but {len(predicted)} predicted labels")
     for value in gold:
         if value not in labels:
-            raise ValueError(f"unknown gold sentence label {value!r}")
+            raise ArgumentError(f"unknown gold sentence label {value!r}")
     for value in predicted:
         if value not in columns:
-            raise ValueError(f"unknown predicted sentence label {value!r}")
+            raise ArgumentError(f"unknown predicted sentence label {value!r}")
     if not gold:
         empty = ((0,) * len(columns),) * len(labels)
         return LabelScores(
