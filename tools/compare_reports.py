@@ -62,7 +62,7 @@ def _subset(old: Any, new: Any) -> bool:
     if isinstance(old, dict) and isinstance(new, dict):
         return all(k in new and _subset(v, new[k]) for k, v in old.items())
     if isinstance(old, list) and isinstance(new, list):
-        return len(old) == len(new) and all(_subset(a, b) for a, b in zip(old, new))
+        return len(old) == len(new) and all(_subset(a, b) for a, b in zip(old, new, strict=True))
     return bool(old == new)
 
 

@@ -120,7 +120,7 @@ def _clause_actor(words: Words, low: list[str], start: int, end: int, lex: Lexic
     np_start = start
     if low[start] in lex.focus_adverbs and start + 1 < end and not lex.is_finite(low[start + 1]):
         np_start = start + 1  # "Ook andere bondgenoten waren ..."
-    verb = _main_finite_verb(words, low, np_start, lex, allow_first=clause_first)
+    verb = _main_finite_verb(low, np_start, lex, allow_first=clause_first)
     if verb is None or (verb == np_start and not clause_first):
         return None
     fronted = clause_first or (
@@ -203,9 +203,7 @@ def _attribution_anywhere(words: Words, low: list[str], start: int, end: int, le
     return None
 
 
-def _main_finite_verb(
-    words: Words, low: list[str], start: int, lex: Lexicon, *, allow_first: bool = False
-) -> int | None:
+def _main_finite_verb(low: list[str], start: int, lex: Lexicon, *, allow_first: bool = False) -> int | None:
     """The first finite verb outside subordinate clauses and brackets."""
     in_sub = False
     depth = 0
@@ -221,12 +219,6 @@ def _main_finite_verb(
         elif depth == 0 and not in_sub and (i > start or allow_first) and word in finite and lex.finite_at(low, i):
             return i
     return None
-
-
-def _starts_with_adverbial(low: list[str], start: int, verb: int, lex: Lexicon) -> bool:
-    """A fronted adverbial that is not a subject: a date or number first (``In 2014 spraken ...``)."""
-    first = low[start]
-    return first.isdigit() or (verb - start == 1 and first in lex.fronting_words)
 
 
 def _cut_insertions(low: list[str], start: int, end: int) -> int:
@@ -324,7 +316,7 @@ def _clean(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> str | 
     return words.surface(s, e)
 
 
-def parse_actor(span: Span, lexicon: Lexicon | None = None) -> str | None:
+def parse_actor(span: Span) -> str | None:
     """The actor from a dependency parse (UD labels, as nl_core_news_sm sets them)."""
     root = span.root
     for child in root.children:

@@ -48,7 +48,7 @@ class SentenceClassifier:
         self.class_weight = class_weight
         self.max_iter = max_iter
 
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
+    def get_params(self, deep: bool = True) -> dict[str, Any]:  # noqa: ARG002 - scikit-learn's signature
         return {"C": self.C, "min_count": self.min_count, "class_weight": self.class_weight, "max_iter": self.max_iter}
 
     def set_params(self, **params: Any) -> SentenceClassifier:

@@ -146,7 +146,7 @@ def read_docbin(path: str | Path, *, spans_key: str = SENTENCES_KEY) -> list[Gol
         raise GoldFileError(f"{path}: cannot read ({err.strerror or err})") from None
     try:
         docbin = SpacyDocBin().from_bytes(data)
-    except Exception as err:  # spaCy and msgpack raise many kinds of error on bad bytes
+    except Exception as err:  # noqa: BLE001 - spaCy and msgpack raise many kinds of error on bad bytes
         raise GoldFormatError(f"not a spaCy DocBin ({type(err).__name__}: {err})", path=path) from None
     return docbin_to_gold(docbin, path=path, spans_key=spans_key)
 

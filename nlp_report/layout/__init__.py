@@ -50,7 +50,7 @@ def analyze_layout(text: str, rules: LayoutRules | None = None) -> Layout:
     mark_header_paragraphs(lines, kinds, rules)
     mark_letter_parts(lines, kinds, rules)
     geometry = Geometry.measure(lines, kinds)
-    pieces, markers = mark_footnotes(text, lines, kinds, rules, geometry)
+    pieces, markers = mark_footnotes(lines, kinds, rules, geometry)
     pieces += segment_body(lines, kinds, rules, geometry)
     for i, kind in enumerate(kinds):
         if kind in (HEADER, SALUTATION, SIGNATURE):

@@ -45,7 +45,7 @@ def _footnote_number(rules: LayoutRules, line: Line) -> tuple[int, int] | None:
 
 
 def mark_footnotes(
-    text: str, lines: list[Line], kinds: list[str | None], rules: LayoutRules, geometry: Geometry
+    lines: list[Line], kinds: list[str | None], rules: LayoutRules, geometry: Geometry
 ) -> tuple[list[Piece], list[FootnoteMarker]]:
     """Mark the footnotes the body refers to; their pieces and the markers that refer to them."""
     groups = _footnote_groups(lines, kinds, rules, geometry)

@@ -94,7 +94,7 @@ class SentenceClassifierComponent:
             if label not in HOLDER_LABELS:
                 span._.actor = None
             else:
-                span._.actor = parse_actor(span, self.lexicon) if use_parse else subject
+                span._.actor = parse_actor(span) if use_parse else subject
         return doc
 
 

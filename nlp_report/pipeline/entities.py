@@ -111,9 +111,9 @@ class PolicyEntityRuler:
 
     def initialize(
         self,
-        get_examples: Callable[[], Iterable[Any]] | None = None,
+        get_examples: Callable[[], Iterable[Any]] | None = None,  # noqa: ARG002 - spaCy's signature
         *,
-        nlp: Language | None = None,
+        nlp: Language | None = None,  # noqa: ARG002 - spaCy's signature
         patterns: Sequence[str | Path] = (),
     ) -> None:
         """Read JSONL files of entries (``nlp.initialize()``; spaCy's ``[initialize.components]``)."""
@@ -154,25 +154,25 @@ class PolicyEntityRuler:
                 doc[link.motion.start : link.motion.end]._.kamerstuk = ref_to_data(link.kamerstuk)
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:  # noqa: ARG002 - spaCy's signature
         for doc in docs:
             yield self(doc)
 
     # --- serialisation: the user's entries -------------------------------------------
 
-    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:  # noqa: ARG002 - spaCy's signature
         return self._entries_jsonl().encode("utf-8")
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "PolicyEntityRuler":
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "PolicyEntityRuler":  # noqa: ARG002 - spaCy's signature
         self._load_entries(data.decode("utf-8"), f"{self.name} (bytes)")
         return self
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:  # noqa: ARG002 - spaCy's signature
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / USER_ENTRIES_FILE).write_text(self._entries_jsonl(), encoding="utf-8")
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "PolicyEntityRuler":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "PolicyEntityRuler":  # noqa: ARG002 - spaCy's signature
         """Load entries: from a JSONL file (added to the current ones) or a saved pipeline's folder."""
         path = Path(path)
         if path.suffix == ".jsonl" and not path.is_dir():

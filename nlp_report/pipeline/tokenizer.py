@@ -204,7 +204,7 @@ class LayoutTokenizer:
             tokenizer(chunk)
             cached.add(chunk)
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:  # noqa: ARG002 - spaCy's signature
         for text in texts:
             yield self(text)
 

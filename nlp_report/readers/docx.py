@@ -83,12 +83,12 @@ def read_docx(path: Path, source: str) -> Document:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError) as err:
         raise CorruptFileError(source, f"not a valid .docx file ({err})") from None
-    except Exception as err:  # python-docx and lxml raise many kinds on damaged files
+    except Exception as err:  # noqa: BLE001 - python-docx and lxml raise many kinds on damaged files
         raise CorruptFileError(source, f"cannot open as .docx: {type(err).__name__}: {err}") from None
     try:
         reader = _DocxReader(document)
         text = reader.read()
-    except Exception as err:  # a damaged part inside a valid package
+    except Exception as err:  # noqa: BLE001 - a damaged part inside a valid package
         raise CorruptFileError(source, f"cannot read the .docx content: {type(err).__name__}: {err}") from None
     title = (document.core_properties.title or "").strip() or None
     return Document(text=text, source=source, format="docx", title=title)

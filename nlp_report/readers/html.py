@@ -171,7 +171,7 @@ def html_document(markup: str, *, source: str, fmt: DocumentFormat = "html", enc
     """The :class:`Document` of an HTML or XML string."""
     try:
         root = parse_markup(markup)
-    except Exception as err:  # pragma: no cover - html.parser hardly ever raises
+    except Exception as err:  # noqa: BLE001  # pragma: no cover - html.parser hardly ever raises
         raise CorruptFileError(source, f"cannot parse the markup: {err}") from None
     if fmt == "html" and _looks_like_xml(markup, root):
         fmt = "xml"

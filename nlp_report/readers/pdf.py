@@ -90,14 +90,14 @@ def read_pdf(path: Path, source: str) -> Document:
         raise ReaderDependencyError(source, 'reading PDF files needs pypdf: pip install "nlp_report[pdf]"') from None
     try:
         reader = pypdf.PdfReader(path, strict=False)
-    except Exception as err:  # pypdf raises many kinds on damaged files
+    except Exception as err:  # noqa: BLE001 - pypdf raises many kinds on damaged files
         raise CorruptFileError(source, f"not a readable PDF ({type(err).__name__}: {err})") from None
     if reader.is_encrypted:
         try:
             decrypted = reader.decrypt("")
         except DependencyError as err:
             raise EncryptedPdfError(source, f"encrypted, and decrypting needs an extra package: {err}") from None
-        except Exception as err:
+        except Exception as err:  # noqa: BLE001 - the library's errors on a damaged file become CorruptFileError
             raise EncryptedPdfError(source, f"encrypted and cannot be decrypted ({err})") from None
         if decrypted == pypdf.PasswordType.NOT_DECRYPTED:
             raise EncryptedPdfError(source, "encrypted with a password; decrypt it first (e.g. qpdf --decrypt)")
@@ -105,7 +105,7 @@ def read_pdf(path: Path, source: str) -> Document:
         page_count = len(reader.pages)
     except (PdfReadError, FileNotDecryptedError) as err:
         raise CorruptFileError(source, f"cannot read the page tree ({err})") from None
-    except Exception as err:
+    except Exception as err:  # noqa: BLE001 - the library's errors on a damaged file become CorruptFileError
         raise CorruptFileError(source, f"cannot read the page tree ({type(err).__name__}: {err})") from None
     if page_count == 0:
         raise CorruptFileError(source, "the PDF has no pages")
@@ -113,7 +113,7 @@ def read_pdf(path: Path, source: str) -> Document:
     for number, page in enumerate(reader.pages, 1):
         try:
             pages.append(_Page(_page_lines(page)))
-        except Exception as err:
+        except Exception as err:  # noqa: BLE001 - the library's errors on a damaged file become CorruptFileError
             reason = f"cannot extract the text of page {number} ({type(err).__name__}: {err})"
             raise CorruptFileError(source, reason) from None
     if not any(page.lines for page in pages):
@@ -128,7 +128,7 @@ def read_pdf(path: Path, source: str) -> Document:
 def _title(reader: Any) -> str | None:
     try:
         title = reader.metadata.title if reader.metadata else None
-    except Exception:  # broken metadata does not stop the reading
+    except Exception:  # noqa: BLE001 - broken metadata does not stop the reading
         return None
     return " ".join(str(title).split()) or None if title else None
 
@@ -151,7 +151,7 @@ def _page_lines(page: Any) -> list[_Line]:
     """The lines of a page in content-stream order, raised markers glued to their line."""
     tokens: list[_Fragment | None] = []  # None: pypdf starts a new line
 
-    def visit(text: str, cm: list[float], tm: list[float], font: Any, font_size: float) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, font_size: float) -> None:  # noqa: ARG001 - pypdf's visitor signature
         if not text:
             return
         m = _multiply(list(tm), list(cm))

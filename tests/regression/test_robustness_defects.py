@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 import nlp_report
 from nlp_report import errors
 from nlp_report.analyzer import TOKENIZER, Analyzer, add_components
-from nlp_report.pipeline.sentences import MAX_SENTENCE_TOKENS
 from nlp_report.layout import analyze_layout
+from nlp_report.pipeline.sentences import MAX_SENTENCE_TOKENS
 from nlp_report.pipeline.tokenizer import LONG_RUN
 from tests.helpers import assert_offsets
 

@@ -14,8 +14,8 @@ from nlp_report.classify.actors import Words
 from nlp_report.classify.cues import _lowered, default_cues, tokenize
 from nlp_report.classify.lexicon import default_lexicon
 from nlp_report.entities.rules import Found, Mention, resolve
-from nlp_report.pipeline.tokenizer import customize_tokenizer
 from nlp_report.pipeline.doc import doc_text, token_table
+from nlp_report.pipeline.tokenizer import customize_tokenizer
 from tests.conftest import CORPORA
 
 TEXTS = [path.read_text(encoding="utf-8") for path in sorted((CORPORA / "raw").glob("*.txt"))]

@@ -8,8 +8,8 @@ from confection import ConfigValidationError
 from spacy.tokens import Doc
 
 import nlp_report.pipeline.factories  # noqa: F401
-from nlp_report.pipeline.classifier import SentenceClassifierComponent, load_model, predict_labels
 from nlp_report.errors import ConfigError
+from nlp_report.pipeline.classifier import SentenceClassifierComponent, load_model, predict_labels
 from nlp_report.pipeline.doc import SENTENCES_KEY
 
 
