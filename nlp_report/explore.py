@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import ArgumentError, ArgumentTypeError, DataFileError
 from .resources import read_json
+from .text import one_line
 from .types import ENTITY_LABELS, SENTENCE_LABELS, Report, Sentence
 
 if TYPE_CHECKING:
@@ -70,12 +71,6 @@ def _stem(source: str) -> str:
     name = PurePath(source.replace("\\", "/")).name
     stem = PurePath(name).stem if "." in name.strip(".") else name
     return stem.strip()
-
-
-def one_line(text: str) -> str:
-    """``text`` with every run of white space as one space (PDF line wraps undone; ``NAVO-\\nministers`` joined)."""
-    text = re.sub(r"(?<=\w[-‐])\r?\n(?=\w)", "", text)
-    return " ".join(text.replace("\u00ad", "").split())
 
 
 # --- per document ---------------------------------------------------------------------

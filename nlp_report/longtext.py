@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ArgumentError
+from .text import LINE_BREAKS
 from .types import Entity, Footnote, ModelEntity, Motion, Report, Section, Sentence, TextBlock
 
 if TYPE_CHECKING:
@@ -45,8 +46,8 @@ if TYPE_CHECKING:
 
     T = TypeVar("T", bound=DataclassInstance)
 
-_LINE_BREAK = r"(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])"
-_BLANK_LINES = re.compile(rf"{_LINE_BREAK}(?:[^\S\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*{_LINE_BREAK})+\s*")
+_LINE_BREAK = rf"(?:\r\n|[{LINE_BREAKS}])"
+_BLANK_LINES = re.compile(rf"{_LINE_BREAK}(?:[^\S{LINE_BREAKS}]*{_LINE_BREAK})+\s*")
 """A paragraph boundary: a blank line (or several), with the white space up to the next paragraph."""
 _LINE_BREAKS = re.compile(_LINE_BREAK)
 _SPACE = re.compile(r"\s")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import NlpReportError
+from ..text import one_space
 from ..types import Report
 
 if TYPE_CHECKING:
@@ -340,13 +341,9 @@ def format_table(report: Report, *, width: int = 120) -> str:
         if s.section != section:
             section = s.section
             if section:
-                lines.append(f"== {_one_line(section)}")
-        text = textwrap.wrap(_one_line(s.text), text_w) or [""]
-        actor = _one_line(s.actor or "")[:actor_w]
+                lines.append(f"== {one_space(section)}")
+        text = textwrap.wrap(one_space(s.text), text_w) or [""]
+        actor = one_space(s.actor or "")[:actor_w]
         lines.append(f"{s.label or '-':<{label_w}} {actor:<{actor_w}} {text[0]}")
         lines += [f"{'':<{label_w}} {'':<{actor_w}} {rest}" for rest in text[1:]]
     return "\n".join(lines) + "\n\n"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -46,8 +46,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..colours import Palette, palette
+from ..text import BLANK_LINE, SUPERSCRIPT_DIGITS, WRAP_HYPHENS, one_space
 from ..types import SENTENCE_LABELS, Entity, Footnote, Report
-from .html import attrs, count, entity_key, esc, label_tag, one_space, sentence_key, styled, stylesheet
+from .html import attrs, count, entity_key, esc, label_tag, sentence_key, styled, stylesheet
 
 
 def render_fragment(
@@ -109,7 +110,6 @@ def _prefix(report: Report) -> str:
 
 
 _GAP = re.compile(r"[\s\u00ad\u200b]+")
-_HYPHENS = "-\u2010"
 
 
 class Flow:
@@ -142,7 +142,7 @@ class Flow:
             if "\u00ad" in gap:
                 return ""
             glued = gap.startswith(("\n", "\r\n"))  # no space between the hyphen and the line break
-            if glued and start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum():
+            if glued and start >= 2 and text[start - 1] in WRAP_HYPHENS and text[start - 2].isalnum():
                 return ""
         return " "
 
@@ -275,7 +275,7 @@ class ReportView:
         """The footnote's lines in the text, with its number (``2 Kamerstuk ...``)."""
         line_start = self.text.rfind("\n", 0, note.start) + 1
         prefix = self.text[line_start : note.start].strip()
-        if prefix.strip("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰.)") == "":
+        if prefix.strip("0123456789" + SUPERSCRIPT_DIGITS + ".)") == "":
             return line_start, note.end
         return note.start, note.end
 
@@ -447,7 +447,6 @@ def contents(view: ReportView) -> str:
 # --- The text of a report: sentences, headings and the rest cut into items, grouped into paragraphs and blocks.
 
 
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _LINE_KINDS = frozenset({"header", "salutation", "signature", "furniture"})
 
 
@@ -510,7 +509,7 @@ def _text_items(view: ReportView, start: int, end: int) -> list[_Item]:
 def _breaks(view: ReportView) -> list[int]:
     """Offsets where a new block may start: the report's blocks, else blank lines; shown furniture."""
     points: set[int] = set()
-    blank_lines = [m.start() + 1 for m in _BLANK_LINE.finditer(view.text)]
+    blank_lines = [m.start() + 1 for m in BLANK_LINE.finditer(view.text)]
     if not view.report.blocks:
         points.update(blank_lines)
     else:

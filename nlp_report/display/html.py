@@ -42,11 +42,6 @@ def attrs(**values: str | int | None) -> str:
     return "".join(parts)
 
 
-def one_space(text: str) -> str:
-    """``text`` with every run of white space as one space (not escaped)."""
-    return " ".join(text.split())
-
-
 def count(n: int, singular: str, plural: str = "") -> str:
     """``1 sentence``, ``2 sentences``; ``plural`` where it is not ``singular + "s"``."""
     return f"{n} {singular if n == 1 else plural or singular + 's'}"

@@ -9,8 +9,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..colours import palette
+from ..text import one_line, one_space
 from ..types import ENTITY_LABELS, SENTENCE_LABELS, Entity, Report, Sentence
-from .html import FONT, Html, attrs, count, esc, one_space, styled, table
+from .html import FONT, Html, attrs, count, esc, styled, table
 
 _TAG_STYLE = (
     "display:inline-block;font-size:.7em;font-weight:700;line-height:1.5;padding:0 .4em;border:1px solid {colour};"
@@ -40,7 +41,7 @@ def render_sentence(sentence: Sentence) -> str:
     )
     text = (
         f'<span style="background:{style.background};border-radius:3px;padding:.1em .2em">'
-        f"{esc(_one_line(sentence.text))}</span>"
+        f"{esc(one_line(sentence.text))}</span>"
     )
     values = attrs(data_label=sentence.label or "none", data_actor=sentence.actor, data_start=sentence.start)
     return (
@@ -56,16 +57,10 @@ def render_entity(entity: Entity) -> str:
     return (
         f'<mark{attrs(data_label=entity.label, data_kb_id=entity.kb_id)} style="background:{colour};'
         f'padding:.1em .35em;border-radius:.35em;line-height:1;color:inherit;font-family:{esc(FONT)}">'
-        f"{esc(_one_line(entity.text))}"
+        f"{esc(one_line(entity.text))}"
         f'<span style="font-size:.65em;font-weight:700;margin-left:.4em;vertical-align:.1em">{esc(label)}</span>'
         "</mark>"
     )
-
-
-def _one_line(text: str) -> str:
-    from ..explore import one_line
-
-    return one_line(text)
 
 
 # --- A list of reports as one table (a plain list cannot have a ``_repr_html_`` of its own).

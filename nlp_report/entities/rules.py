@@ -44,6 +44,7 @@ from ..errors import EntityPatternError
 from ..layout.lines import default_rules
 from ..layout.model import Layout
 from ..resources import read_lines
+from ..text import HYPHENS as _HYPHEN_CHARS
 from ..types import KamerstukRef
 from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses
 from .gazetteer import Gazetteer
@@ -54,7 +55,7 @@ from .patterns import Pattern
 Tokenize = Callable[[Iterable[str]], Iterable[Doc]]
 """Turns strings into Docs the way the pipeline's tokenizer does (``tokenizer.pipe``)."""
 
-HYPHENS = frozenset("-‐‑–—")
+HYPHENS = frozenset(_HYPHEN_CHARS)
 _HEADER_DOSSIER = re.compile(r"^(\d{2}\s?\d{3})(?:[-‐–]([A-Z0-9]{1,5}))?(?:\s|$)")
 _HEADER_NUMBER = re.compile(r"^Nr\.\s?(\d+[a-z]?)\b")
 _NON_ALNUM = re.compile(r"[^A-Z0-9]")

@@ -73,8 +73,7 @@ def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedD
             features, subjects = tuple(found.features), found.subjects
             use_parse = doc.has_annotation("DEP")
             actors = tuple(
-                parse_actor(span) if use_parse else subject
-                for span, subject in zip(spans, subjects, strict=True)
+                parse_actor(span) if use_parse else subject for span, subject in zip(spans, subjects, strict=True)
             )
             report = build_report(doc, source=doc_gold.id, model=analyzer.model)
             matches = match_sentences(doc_gold.sentences, report.sentences)

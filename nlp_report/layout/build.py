@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .lines import CONTROL, FURNITURE, INVISIBLE, LEAD, TRAIL, Line, Piece
+from ..text import CONTROL, INVISIBLE, WRAP_HYPHENS
+from .lines import FURNITURE, LEAD, TRAIL, Line, Piece
 from .model import Block, BlockKind, FootnoteMarker, Layout
 from .offsets import CleanTextBuilder
 
@@ -73,7 +74,7 @@ def _join(builder: CleanTextBuilder, text: str, previous: Line, line: Line) -> N
     last = text[previous.end - 1] if previous.end > previous.start else ""
     soft_hyphen = "\u00ad" in gap
     glued = (
-        last in "-‐"
+        last in WRAP_HYPHENS
         and previous.end - 2 >= previous.start
         and text[previous.end - 2].isalnum()
         and not gap.startswith((" ", "\t"))

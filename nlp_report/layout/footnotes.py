@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import FROM_SUPERSCRIPT
 from .lines import BLANK, FOOTNOTE, FURNITURE, Geometry, LayoutRules, Line, Piece, paragraph_runs
 from .model import FootnoteMarker
 
@@ -27,7 +28,6 @@ _MARKER = re.compile(
 )
 """Digits glued to a word (a), after a closing quote or bracket (b), after punctuation (c); superscripts (d)."""
 _ANY_DIGIT = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰]")
-_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ def _footnote_number(rules: LayoutRules, line: Line) -> tuple[int, int] | None:
     m = rules.footnote.match(line.text)
     if m is None:
         return None
-    return int(m.group(1).translate(_SUPERSCRIPT)), m.end()
+    return int(m.group(1).translate(FROM_SUPERSCRIPT)), m.end()
 
 
 def mark_footnotes(
@@ -137,6 +137,6 @@ def _marker_candidates(
                     continue
             elif group == "b" and s >= 2 and line.text[s - 2].isdigit():
                 continue
-            number = int(digits.translate(_SUPERSCRIPT))
+            number = int(digits.translate(FROM_SUPERSCRIPT))
             found.append(FootnoteMarker(number, line.start + s, line.start + m.end(group)))
     return found

@@ -15,13 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import read_json, read_lines
+from ..text import CONTROL, INVISIBLE, LINE_BREAK
 from .model import BlockKind
 
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-"""Zero-width characters, the byte order mark and the soft hyphen."""
-CONTROL = "\x00-\x08\x0e-\x1f\x7f-\x9f"
-"""Control characters, as character-class ranges: C0 and C1 except U+0009-U+000D (tab, line breaks)."""
-LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 LEAD = re.compile(rf"[\s{INVISIBLE}{CONTROL}]*")
 TRAIL = re.compile(rf"[\s{INVISIBLE}{CONTROL}]+\Z")
 STRIP = (

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from ..text import BLANK_LINE
 from .offsets import OffsetMap
 
 BlockKind = Literal["header", "heading", "paragraph", "list_item", "footnote", "salutation", "signature"]
@@ -89,7 +90,6 @@ class Layout:
         return cls(text, text, OffsetMap.identity(len(text)), blocks, (), (), False)
 
 
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _VISIBLE = re.compile(r"\S")
 
 
@@ -101,7 +101,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     pos = 0
-    for end in [*(m.start() for m in _BLANK_LINE.finditer(text)), len(text)]:
+    for end in [*(m.start() for m in BLANK_LINE.finditer(text)), len(text)]:
         first = _VISIBLE.search(text, pos, end)
         if first is not None:
             spans.append((first.start(), pos + len(text[pos:end].rstrip())))

@@ -36,9 +36,10 @@ from spacy.vocab import Vocab
 from ..errors import check_text
 from ..layout import analyze_layout
 from ..layout.lines import LayoutRules, default_rules
+from ..text import HYPHENS
 from .doc import register_extensions, set_layout
 
-_HYPHENS = "-‐‑–—"
+_HYPHENS = HYPHENS
 EXTRA_INFIXES: tuple[str, ...] = (
     rf"(?<=[{ALPHA}])[{_HYPHENS}](?=[{ALPHA}0-9])",
     rf"(?<=[0-9])[{_HYPHENS}](?=[{ALPHA}])",

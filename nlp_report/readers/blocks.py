@@ -20,9 +20,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..text import TO_SUPERSCRIPT
+
 BlockKind = Literal["paragraph", "heading", "list_item"]
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
@@ -44,7 +45,7 @@ def glue_marker(text: str, number: int) -> str:
     stripped = text.rstrip(" \t")
     if stripped[-1:].isalpha():
         return stripped + str(number)
-    return stripped + str(number).translate(_SUPERSCRIPT)
+    return stripped + str(number).translate(TO_SUPERSCRIPT)
 
 
 @dataclass(frozen=True, slots=True)

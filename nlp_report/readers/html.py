@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import CorruptFileError
+from ..text import FROM_SUPERSCRIPT
 from .blocks import TextAssembler, glue_marker
 from .document import Document, DocumentFormat
 from .text import decode_bytes
@@ -61,7 +62,6 @@ _NOTE_WORDS = re.compile(
 )
 _NUMBER = re.compile(r"^\s*\[?(\d{1,3})\]?[.)]?\s*$")
 _LEADING_NUMBER = re.compile(r"^\s*\[?(\d{1,3})\]?[.)]?(?:\s+|(?=[^\W\d_])|$)")
-_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _BACKLINK = re.compile(r"\s*(?:[↩↑^]\ufe0e?|\bterug\b|\bback\b)\s*$", re.IGNORECASE)
 _SIBLINGS: dict[str, tuple[str, ...]] = {
     "li": ("li",),
@@ -234,7 +234,7 @@ def _marker_number(node: _Node) -> int | None:
     if node.tag == "sup" or (
         node.tag == "a" and (_NOTE_WORDS.search(node.attrs.get("class", "")) or node.attrs.get("role") == "doc-noteref")
     ):
-        m = _NUMBER.match(node.text().translate(_SUPERSCRIPT_DIGITS))
+        m = _NUMBER.match(node.text().translate(FROM_SUPERSCRIPT))
         if m:
             return int(m.group(1))
     return None
@@ -409,7 +409,7 @@ class _Writer:
                 entries += 1
                 bullet, _, text = text.partition(" ")
                 bullet_number = int(bullet[:-1]) if bullet[:-1].isdigit() else entries
-            m = _LEADING_NUMBER.match(text.translate(_SUPERSCRIPT_DIGITS))
+            m = _LEADING_NUMBER.match(text.translate(FROM_SUPERSCRIPT))
             if m:
                 current = int(m.group(1))
                 text = text[m.end() :]

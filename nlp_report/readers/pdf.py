@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorruptFileError, EncryptedPdfError, NoTextLayerError, ReaderDependencyError
+from ..text import FROM_SUPERSCRIPT, TO_SUPERSCRIPT
 from .document import Document
 
 _ZONE = 3
@@ -53,7 +54,6 @@ _PAGE_NUMBER = re.compile(
 _FOOTNOTE_START = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})(?:\s+|(?=[^\W\d_(]))(?=\S)")
 _ONLY_NUMBER = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})$")
 _BLOCK_END = re.compile(r"[.!?:;][\"'”’»)\]]*(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$")
-_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,8 +268,8 @@ def _is_footnote(lines: list[_Line], index: int) -> bool:
 
 def _marker_pattern(number: str) -> re.Pattern[str]:
     """A footnote marker glued to a word or after punctuation: ``Haga1``, ``besluit.1``, ``2022¹``."""
-    digits = re.escape(number.translate(_SUPERSCRIPT))
-    superscript = re.escape(number.translate(str.maketrans("1234567890", "¹²³⁴⁵⁶⁷⁸⁹⁰")))
+    digits = re.escape(number.translate(FROM_SUPERSCRIPT))
+    superscript = re.escape(number.translate(TO_SUPERSCRIPT))
     return re.compile(rf"(?<=[^\W\d_]){digits}(?![\w-])|[.,;:)”’\"]{digits}(?=\s|$)|{superscript}")
 
 
