@@ -317,16 +317,3 @@ def collect_paths(paths: Iterable[str | Path], *, pattern: str | None = None, re
         files.extend(selection.files)
         ignored.extend(selection.ignored)
     return Collected(tuple(files), tuple(ignored), tuple(failures))
-
-
-def analyze_paths(
-    analyzer: Analyzer,
-    paths: Iterable[str | Path],
-    *,
-    pattern: str | None = None,
-    recursive: bool = True,
-    **options: Any,
-) -> BatchRun:
-    """A run over files and folders (see :func:`collect_paths`); ``options`` go to :class:`BatchRun`."""
-    collected = collect_paths(paths, pattern=pattern, recursive=recursive)
-    return BatchRun(analyzer, collected.files, ignored=collected.ignored, failures=collected.failures, **options)

@@ -59,7 +59,6 @@ HYPHENS = frozenset(_HYPHEN_CHARS)
 _HEADER_DOSSIER = re.compile(r"^(\d{2}\s?\d{3})(?:[-‐–]([A-Z0-9]{1,5}))?(?:\s|$)")
 _HEADER_NUMBER = re.compile(r"^Nr\.\s?(\d+[a-z]?)\b")
 _NON_ALNUM = re.compile(r"[^A-Z0-9]")
-_TRAILING_GAP = re.compile(r"[^\w\s]{0,2}\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,19 +555,3 @@ def _in_capitals(doc: Doc, i: int) -> bool:
 def mentions_to_spans(doc: Doc, mentions: Sequence[Mention]) -> list[Span]:
     """spaCy spans with label and ``kb_id``."""
     return [Span(doc, m.start, m.end, label=m.label, kb_id=m.kb_id) for m in mentions]
-
-
-def ref_to_data(ref: KamerstukRef) -> dict[str, Any]:
-    """A :class:`KamerstukRef` as plain data (for ``Span._.kamerstuk``, which ``Doc.to_bytes`` keeps)."""
-    return {
-        "dossier": ref.dossier,
-        "number": ref.number,
-        "kb_id": ref.kb_id,
-        "url": ref.url,
-        "chamber": ref.chamber,
-        "year": ref.year,
-    }
-
-
-def ref_from_data(data: dict[str, Any]) -> KamerstukRef:
-    return KamerstukRef(**data)

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from ..errors import ArgumentError, GoldFileError, GoldFormatError, InternalError
-from ..pipeline.doc import LAYOUT_KEY, SENTENCES_KEY, get_layout, register_extensions
+from ..pipeline.doc import LAYOUT_KEY, SENTENCES_KEY, get_layout
 from ..types import ENTITY_LABELS, SENTENCE_LABELS, Report, SentenceLabel
 from .gold import (
     GoldDocument,
@@ -76,7 +76,6 @@ def gold_to_doc(doc: GoldDocument, nlp: Language | None = None) -> Doc:
     """A spaCy ``Doc`` of a gold document (see the module docstring for where things go)."""
     from spacy.tokens import Doc as SpacyDoc
 
-    register_extensions()
     nlp = nlp or _blank_nl()
     cuts = {p for e in doc.entities for p in (e.start, e.end)} | {p for s in doc.sentences for p in (s.start, s.end)}
     words: list[str] = []
@@ -169,7 +168,6 @@ def doc_to_gold(
     doc: Doc, *, index: int = 1, path: str | Path | None = None, spans_key: str = SENTENCES_KEY
 ) -> GoldDocument:
     """One ``Doc`` as a gold document (its entities, the span group ``spans_key``, its user data)."""
-    register_extensions()
 
     def fail(message: str, field: str | None = None) -> GoldFormatError:
         return GoldFormatError(message, path=path, doc=index, field=field)

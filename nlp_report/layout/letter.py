@@ -14,7 +14,9 @@ from .lines import BLANK, FURNITURE, HEADER, SALUTATION, SIGNATURE, LayoutRules,
 
 def mark_header(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> None:
     """The header block of letters as the House publishes them (``Nr. 2703 BRIEF VAN ...``, the dossier)."""
-    strong = [i for i, line in enumerate(lines) if kinds[i] is None and rules.any_match(rules.header_strong, line.text)]
+    strong = [
+        i for i, line in enumerate(lines) if kinds[i] is None and rules.header_strong.search(line.text) is not None
+    ]
     for i in strong:
         kinds[i] = HEADER
     for i in strong:
@@ -62,9 +64,9 @@ def mark_furniture(lines: list[Line], kinds: list[str | None], rules: LayoutRule
 
     for first, last in paragraph_runs(kinds, include=(None,)):
         idx = range(first, last + 1)
-        strong = {i for i in idx if rules.any_match(rules.furniture, lines[i].text)}
+        strong = {i for i in idx if rules.furniture.search(lines[i].text) is not None}
         rep = {i for i in idx if repeated(i)}
-        cluster = {i for i in idx if rules.any_match(rules.furniture_cluster, lines[i].text)}
+        cluster = {i for i in idx if rules.furniture_cluster.search(lines[i].text) is not None}
         size = last - first + 1
         if len(strong | rep) == size:
             marked = set(idx)
@@ -84,7 +86,7 @@ def mark_letter_parts(lines: list[Line], kinds: list[str | None], rules: LayoutR
             continue
         if rules.salutation.match(line.text) and _starts_paragraph(kinds, i):
             kinds[i] = SALUTATION
-        elif rules.any_match(rules.signature_title, line.text) and _starts_paragraph(kinds, i):
+        elif rules.signature_title.search(line.text) is not None and _starts_paragraph(kinds, i):
             kinds[i] = SIGNATURE
             j = i + 1
             # names right under the title, or in the next paragraph

@@ -44,8 +44,6 @@ class Line:
     """Offset of the first visible character."""
     end: int
     """Offset after the last visible character."""
-    line_end: int
-    """Offset of the line break (or the end of the text)."""
     text: str
     """The visible content."""
 
@@ -78,7 +76,7 @@ def _make_line(text: str, start: int, end: int) -> Line:
     visible = raw.lstrip(STRIP)
     s = start + len(raw) - len(visible)
     visible = visible.rstrip(STRIP)
-    return Line(s, s + len(visible), end, visible)
+    return Line(s, s + len(visible), visible)
 
 
 def paragraph_runs(kinds: list[str | None], *, include: tuple[str | None, ...]) -> list[tuple[int, int]]:
@@ -125,11 +123,6 @@ class LayoutRules:
     function_words: frozenset[str]
     abbreviations: frozenset[str]
     names_with_digits: frozenset[str]
-
-    @staticmethod
-    def any_match(patterns: re.Pattern[str], line: str) -> bool:
-        """Whether ``line`` matches one of the patterns of a list (compiled as one alternation)."""
-        return patterns.search(line) is not None
 
 
 @lru_cache(maxsize=1)

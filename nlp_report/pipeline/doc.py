@@ -96,16 +96,6 @@ class TokenTable:
     idx: list[int]
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, without rebuilding it from the tokens when the layout tokenizer made the Doc."""
-    text = known_text(doc)
-    if text is not None and len(doc):
-        idx, length, space = (int(v) for v in doc.to_array([IDX, LENGTH, SPACY])[-1])
-        if len(text) == idx + length + space:
-            return text
-    return doc.text
-
-
 _tables: weakref.WeakKeyDictionary[Doc, tuple[Any, str, TokenTable]] = weakref.WeakKeyDictionary()
 """The last table of each Doc, with the array and text it was read from (components share it)."""
 
@@ -132,3 +122,6 @@ def token_table(doc: Doc) -> TokenTable:
     table = TokenTable(list(map(text.__getitem__, map(slice, idx, ends))), space, idx)
     _tables[doc] = (arr, text, table)
     return table
+
+
+register_extensions()

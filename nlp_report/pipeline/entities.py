@@ -19,6 +19,7 @@ win over the packaged data and are saved with the pipeline
 
 # No "from __future__ import annotations" here: spaCy validates the settings of
 # ``initialize`` with a model built from its signature, which needs real types.
+import dataclasses
 import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -34,10 +35,10 @@ from ..entities.gazetteer import Gazetteer, packaged_gazetteer
 from ..entities.linking import link_motions
 from ..entities.model import normalise
 from ..entities.patterns import EntryFile, Pattern, packaged_exclusions, read_entry_file, split_records
-from ..entities.rules import EntityRules, Mention, mentions_to_spans, ref_to_data, resolve
+from ..entities.rules import EntityRules, Mention, mentions_to_spans, resolve
 from ..errors import ConfigError
 from ..types import ENTITY_LABELS
-from .doc import BLOCKS_KEY, MODEL_ENTS_KEY, SENTENCES_KEY, get_layout, register_extensions
+from .doc import BLOCKS_KEY, MODEL_ENTS_KEY, SENTENCES_KEY, get_layout
 
 DEFAULT_MODEL_LABELS: tuple[str, ...] = ("GPE", "LOC", "NORP", "ORG")
 """Labels of a model's entities that are normalised when the gazetteer knows their text."""
@@ -57,7 +58,6 @@ class PolicyEntityRuler:
         model_labels: Sequence[str] = DEFAULT_MODEL_LABELS,
         model_ents_key: str = MODEL_ENTS_KEY,
     ) -> None:
-        register_extensions()
         if not model_ents_key:
             raise ConfigError("model_ents_key must be a non-empty span group name")
         self.name = name
@@ -144,14 +144,14 @@ class PolicyEntityRuler:
         doc.set_ents(mentions_to_spans(doc, found.mentions), default="outside")  # as doc.ents = ..., spans made once
         doc.spans[self.model_ents_key] = [Span(doc, e.start, e.end, label=e.label_) for e in rest]
         for (start, end), ref in found.kamerstukken.items():
-            doc[start:end]._.kamerstuk = ref_to_data(ref)
+            doc[start:end]._.kamerstuk = dataclasses.asdict(ref)
         for (start, end), sponsors in found.sponsors.items():
             span = doc[start:end]
             span._.sponsors = list(sponsors)
             span._.kamerstuk = None
         if self.link_motions:
             for link in link_motions(doc, found, layout):
-                doc[link.motion.start : link.motion.end]._.kamerstuk = ref_to_data(link.kamerstuk)
+                doc[link.motion.start : link.motion.end]._.kamerstuk = dataclasses.asdict(link.kamerstuk)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:  # noqa: ARG002 - spaCy's signature

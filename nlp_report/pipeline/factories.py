@@ -28,12 +28,10 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from ..colours import displacy_colors
 from .classifier import ActorSource, SentenceClassifierComponent
-from .doc import MODEL_ENTS_KEY, register_extensions
+from .doc import MODEL_ENTS_KEY
 from .entities import DEFAULT_MODEL_LABELS, PolicyEntityRuler
 from .sentences import SentenceSegmenter
 from .tokenizer import LayoutTokenizer
-
-register_extensions()
 
 
 def create_layout_tokenizer() -> Callable[[Language], LayoutTokenizer]:

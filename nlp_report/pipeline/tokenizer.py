@@ -37,7 +37,7 @@ from ..errors import check_text
 from ..layout import analyze_layout
 from ..layout.lines import LayoutRules, default_rules
 from ..text import HYPHENS
-from .doc import register_extensions, set_layout
+from .doc import set_layout
 
 _HYPHENS = HYPHENS
 EXTRA_INFIXES: tuple[str, ...] = (
@@ -147,7 +147,6 @@ class LayoutTokenizer:
         rules: LayoutRules | None = None,
         exceptions: Mapping[str, Any] | None = None,
     ) -> None:
-        register_extensions()
         self.rules = rules or default_rules()
         self.tokenizer = customize_tokenizer(tokenizer, self.rules, exceptions=exceptions)
         self._cached_for: object = None

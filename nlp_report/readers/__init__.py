@@ -68,7 +68,6 @@ __all__ = [
     "UnsupportedFormatError",
     "detect_format",
     "read",
-    "read_text_file",
 ]
 
 
@@ -162,8 +161,3 @@ def _expect(path: Path, source: str, magic: bytes, name: str, *, within: int = 0
         kind = describe_binary(head)
         what = f"it is {kind}" if kind else "it does not start like one"
         raise CorruptFileError(source, f"not a {name}: {what}")
-
-
-def read_text_file(path: str | Path) -> str:
-    """The text of a text file (UTF-8, else cp1252/latin-1); kept for older callers: prefer :func:`read`."""
-    return read(path, format="text").text

@@ -94,10 +94,6 @@ class TextAssembler:
     def blocks(self) -> tuple[Block, ...]:
         return tuple(self._blocks)
 
-    @property
-    def footnote_numbers(self) -> tuple[int, ...]:
-        return tuple(sorted(self._notes))
-
     def build(self) -> str:
         """The text: blocks separated by blank lines (list items by a line break), then the footnotes."""
         parts: list[str] = []

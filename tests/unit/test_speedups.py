@@ -13,8 +13,8 @@ import nlp_report
 from nlp_report.classify.actors import Words
 from nlp_report.classify.cues import _lowered, default_cues, tokenize
 from nlp_report.classify.lexicon import default_lexicon
-from nlp_report.entities.rules import Found, Mention, resolve
-from nlp_report.pipeline.doc import doc_text, token_table
+from nlp_report.entities.rules import Found, Mention, doc_text, resolve
+from nlp_report.pipeline.doc import get_layout, token_table
 from nlp_report.pipeline.tokenizer import customize_tokenizer
 from tests.conftest import CORPORA
 
@@ -33,9 +33,9 @@ def test_token_table_is_what_the_tokens_say(nlp: Language) -> None:
         assert table.text == [t.text for t in doc]
         assert table.space == [bool(t.whitespace_) for t in doc]
         assert table.idx == [t.idx for t in doc]
-        assert doc_text(doc) == doc.text
+        assert doc_text(doc, get_layout(doc)) == doc.text
     plain = spacy.blank("nl")("Een Doc zonder layout-tokenizer. ")
-    assert token_table(plain).text == [t.text for t in plain] and doc_text(plain) == plain.text
+    assert token_table(plain).text == [t.text for t in plain] and doc_text(plain, get_layout(plain)) == plain.text
 
 
 def test_token_table_follows_a_retokenized_doc(nlp: Language) -> None:

@@ -81,9 +81,3 @@ def test_binary_content_is_not_text(tmp_path: Path, data: bytes, what: str) -> N
 
 def test_an_empty_file_is_an_empty_document(tmp_path: Path) -> None:
     assert nlp_report.read(write(tmp_path, "a.txt", b"")).text == ""
-
-
-def test_read_text_file_is_kept_for_older_callers(tmp_path: Path) -> None:
-    from nlp_report.readers import read_text_file
-
-    assert read_text_file(write(tmp_path, "a.txt", TEXT.encode("cp1252"))) == TEXT
