@@ -35,6 +35,7 @@ def test_named_model_that_is_missing_raises(name: str) -> None:
         nlp_report.load(name)
 
 
+@pytest.mark.slow
 def test_saved_pipeline_path_loads(analyzer: nlp_report.Analyzer, tmp_path: Path) -> None:
     analyzer.nlp.to_disk(tmp_path / "pipeline")
     loaded = nlp_report.load(tmp_path / "pipeline")

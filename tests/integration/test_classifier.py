@@ -39,6 +39,7 @@ def test_seed_labels_and_actors(seed_report: nlp_report.Report, seed_gold: dict[
     assert by_text["Dit aanbod werd aanvaard."].actor is None
 
 
+@pytest.mark.slow
 def test_the_packaged_model_is_what_the_train_command_builds(prepared: list[Any]) -> None:
     """A stale model (features or rules changed, model not retrained) fails here."""
     with data_path("classify/model.json").open("r", encoding="utf-8") as handle:
@@ -49,6 +50,7 @@ def test_the_packaged_model_is_what_the_train_command_builds(prepared: list[Any]
     assert rebuilt["coef"] == shipped["coef"]
 
 
+@pytest.mark.slow
 def test_train_command_writes_a_model_the_pipeline_uses(tmp_path: Path, analyzer: nlp_report.Analyzer) -> None:
     golds = [str(p) for p in sorted((CORPORA / "gold").glob("*.jsonl"))[:4]]
     out = tmp_path / "model.json"
@@ -82,6 +84,7 @@ def test_train_without_output_is_a_usage_error(capsys: pytest.CaptureFixture[str
     assert "--output" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_cross_validation_holds_each_document_out(prepared: list[Any]) -> None:
     evaluation = cross_validate(prepared[:3])
     assert "leave-one-document-out, 3 folds" in evaluation.model

@@ -41,6 +41,7 @@ def test_usage_error_exits_2() -> None:
     assert exit_info.value.code == 2
 
 
+@pytest.mark.slow
 def test_console_script_is_installed() -> None:
     result = subprocess.run([sys.executable, "-m", "nlp_report", "--help"], capture_output=True, text=True, check=True)
     assert "analyze" in result.stdout

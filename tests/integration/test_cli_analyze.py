@@ -70,6 +70,7 @@ def test_a_folder_to_csv(folder: Path, tmp_path: Path, capsys: pytest.CaptureFix
     assert "analysing" not in err  # --no-progress
 
 
+@pytest.mark.slow
 def test_the_corpus_folder_to_csv(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     assert analyze(CORPORA, "--format", "csv", "-o", out, "--pattern", "raw/*.txt") == 0

@@ -21,6 +21,8 @@ from nlp_report.evaluation import write_docbin, write_prodigy
 from nlp_report.evaluation.table import fmt
 from tests.conftest import CORPORA
 
+pytestmark = pytest.mark.slow  # evaluates the corpus through the command line
+
 SEED = CORPORA / "gold" / "seed.jsonl"
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import spacy
 
 import nlp_report
@@ -28,6 +29,7 @@ def test_layout_survives_doc_serialisation(analyzer: nlp_report.Analyzer, seed_t
     ]
 
 
+@pytest.mark.slow
 def test_saved_pipeline_loads_without_importing_nlp_report(analyzer: nlp_report.Analyzer, tmp_path: Path) -> None:
     path = tmp_path / "pipeline"
     analyzer.nlp.to_disk(path)

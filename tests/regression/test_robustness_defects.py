@@ -98,6 +98,7 @@ def _fails_on_x(doc: Doc) -> Doc:
     return doc
 
 
+@pytest.mark.slow
 def test_an_error_raised_in_a_worker_process_reaches_the_caller_unchanged() -> None:
     nlp = add_components(spacy.blank("nl", config={"nlp": {"tokenizer": TOKENIZER}}))
     nlp.add_pipe("robustness_test_fails_on_x", first=True)
@@ -136,6 +137,7 @@ def test_long_run_is_tokenized_as_before_up_to_the_limit(analyzer: nlp_report.An
     assert url in [token.text for token in doc]
 
 
+@pytest.mark.slow
 def test_sentence_without_punctuation_took_quadratic_time_in_the_classifier(analyzer: nlp_report.Analyzer) -> None:
     words = "de minister sprak met de collega uit Duitsland over de steun aan Oekraïne en nam het voorstel aan en"
     text = " ".join([words] * 12_000)  # 1.2 MB, one "sentence": took minutes, most of it in verb_lemmas

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import CORPORA
 
 from .strategies import CONTROL, INVISIBLE, SPACES, wrap
+
+_HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every robustness test is ``slow``: property tests and corpus runs stay out of ``-m "not slow"``."""
+    for item in items:
+        if _HERE in item.path.resolve().parents:
+            item.add_marker(pytest.mark.slow)
 
 
 def variants(text: str, seed: int) -> list[str]:

@@ -118,6 +118,7 @@ def test_peak_rss_is_read() -> None:
     assert peak > 10 and how in ("VmHWM", "ru_maxrss")
 
 
+@pytest.mark.slow
 def test_model_comparison_runs_on_a_saved_pipeline(tmp_path: Path) -> None:
     nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")

@@ -419,6 +419,7 @@ def test_displacy_uses_the_project_colours(analyzer: nlp_report.Analyzer) -> Non
     assert colours["POSITION"] in spans and colours["DECISION"] in spans
 
 
+@pytest.mark.slow
 def test_the_colours_are_an_entry_point_spacy_loads_by_itself() -> None:
     points = [p for p in entry_points(group="spacy_displacy_colors") if p.name == "nlp_report_colors"]
     if not points:

@@ -65,6 +65,7 @@ def test_words_for_doc_surface_and_lower(nlp: Language) -> None:
     assert plain.lower() == ["twee", "woorden"] and plain.surface(0, 2) == "Twee Woorden" and plain.surface(1, 1) == ""
 
 
+@pytest.mark.slow
 def test_tokenizer_cache_filling_keeps_the_tokens(nlp: Language) -> None:
     plain = customize_tokenizer(spacy.blank("nl").tokenizer)
     layout_tokenizer = nlp.tokenizer

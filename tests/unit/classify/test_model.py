@@ -20,6 +20,7 @@ X = [
 Y = ["decision", "decision", "position", "position", "context", "context"] * 3
 
 
+@pytest.mark.slow
 def test_init_only_stores_settings_and_fit_returns_self() -> None:
     model = SentenceClassifier(C=0.5, min_count=1)
     assert model.get_params() == {"C": 0.5, "min_count": 1, "class_weight": "balanced", "max_iter": 5000}

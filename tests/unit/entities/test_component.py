@@ -68,6 +68,7 @@ def test_exclude_patterns_of_your_own(nlp: Language) -> None:
     assert ents(nlp, "Het Akkoord van Nederland en Oekraïne.") == []
 
 
+@pytest.mark.slow
 def test_entries_from_a_jsonl_file_and_saved_with_the_pipeline(nlp: Language, tmp_path: Path) -> None:
     file = tmp_path / "mine.jsonl"
     lines = [
@@ -157,6 +158,7 @@ def test_in_a_users_own_spacy_pipeline() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_settings() -> None:
     nlp = spacy.blank("nl", config={"nlp": {"tokenizer": TOKENIZER}})
     nlp.add_pipe("nlp_report_entities", config={"define_abbreviations": False, "link_motions": False})
@@ -169,6 +171,7 @@ def test_settings() -> None:
         spacy.blank("nl").add_pipe("nlp_report_entities", config={"define_abbreviations": "yes please"})
 
 
+@pytest.mark.slow
 def test_the_analyzer_has_the_component() -> None:
     analyzer = nlp_report.load("blank")
     names = analyzer.nlp.pipe_names

@@ -111,6 +111,7 @@ def test_a_model_entity_inside_an_excluded_stretch_is_not_taken_over() -> None:
     assert taken == [] and [s.text for s in rest] == ["Defensie"]
 
 
+@pytest.mark.slow
 def test_defined_abbreviations_normalise_model_entities() -> None:
     nlp = spacy.blank("nl")
     doc = Doc(nlp.vocab, words=["De", "IRENA", "publiceert"])

@@ -28,6 +28,7 @@ def rules_only(analyzer: nlp_report.Analyzer) -> Iterator[nlp_report.Analyzer]:
         yield analyzer
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map(" ".join))
 def test_never_fails_and_keeps_offsets(rules_only: nlp_report.Analyzer, text: str) -> None:

@@ -38,6 +38,7 @@ def corpus() -> list[GoldDocument]:
     return [doc for path in sorted((CORPORA / "gold").glob("*.jsonl")) for doc in read_gold(path)]
 
 
+@pytest.mark.slow
 def test_doc_keeps_the_text_and_every_span(corpus: list[GoldDocument]) -> None:
     seed = next(d for d in corpus if d.id.startswith("seed"))
     doc = gold_to_doc(seed)
@@ -54,6 +55,7 @@ def test_doc_keeps_the_text_and_every_span(corpus: list[GoldDocument]) -> None:
     assert motion.text == "motie Van Haga" and doc[motion.end].text == "1"
 
 
+@pytest.mark.slow
 def test_docbin_round_trip_of_the_whole_corpus(corpus: list[GoldDocument], tmp_path: Path) -> None:
     assert docbin_to_gold(DocBin().from_bytes(gold_to_docbin(corpus).to_bytes())) == corpus
     path = tmp_path / "corpus.spacy"

@@ -25,6 +25,7 @@ def run(doc: Doc, **config: object) -> Doc:
     return nlp.add_pipe("nlp_report_classifier", config=config)(doc)
 
 
+@pytest.mark.slow
 def test_actor_from_the_parse_when_the_doc_has_one() -> None:
     doc = parsed_doc()
     doc[1].dep_ = "nsubj"
@@ -34,6 +35,7 @@ def test_actor_from_the_parse_when_the_doc_has_one() -> None:
     assert sentence._.actor == "kabinet"
 
 
+@pytest.mark.slow
 def test_actor_source_rules_ignores_the_parse() -> None:
     doc = parsed_doc()
     doc[1].dep_ = "obj"  # a wrong parse: the rules still find the subject

@@ -66,6 +66,7 @@ def test_pages_and_metadata(seed_pdf: nlp_report.Document) -> None:
     assert seed_pdf.title == "Verslag NAVO-ministeriële bijeenkomst"
 
 
+@pytest.mark.slow
 def test_a_paragraph_across_a_page_break_stays_whole(tmp_path: Path) -> None:
     first = ["Inleiding", "", "Het kabinet steunt de motie Van Haga^1 en zet zich in voor een", "sterke NAVO en"]
     second = [
