@@ -43,10 +43,12 @@ class FileFailure:
 
     @property
     def reason(self) -> str:
+        """Why the file could not be read (the message without the code and the path)."""
         return self.error.reason
 
     @property
     def code(self) -> str:
+        """The error's code (``E010``...)."""
         return self.error.code
 
     def __str__(self) -> str:
@@ -195,6 +197,7 @@ class BatchRun(Iterator["Report"]):
 
     @property
     def failed(self) -> int:
+        """How many files could not be read so far."""
         return len(self.failures)
 
     def summary(self) -> str:

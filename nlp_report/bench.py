@@ -234,6 +234,7 @@ class CpuMeter:
 
 
 def machine_info(other_cpu: float | None) -> dict[str, Any]:
+    """The machine the figures come from: CPUs, Python, spaCy, platform, load, and the CPU other processes used."""
     from spacy import about
 
     return {
@@ -571,6 +572,8 @@ TARGETS: tuple[TargetSpec, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class TargetResult:
+    """One target of :data:`TARGETS` checked against a run: the figure measured and whether it is met."""
+
     spec: TargetSpec
     value: float | None
     note: str = ""

@@ -51,6 +51,7 @@ class InputTypeError(NlpReportError, TypeError):
 
     @classmethod
     def for_value(cls, value: object, *, argument: str = "text") -> InputTypeError:
+        """The error for a ``value`` given as ``argument`` that is not a ``str``."""
         kind = type(value).__name__
         if isinstance(value, (bytes, bytearray, memoryview)):
             hint = " Decode it first, e.g. data.decode('utf-8'), or use nlp_report.read(path)."
@@ -73,6 +74,7 @@ class InvalidTextError(NlpReportError, ValueError):
 
     @classmethod
     def for_text(cls, text: str, position: int, *, argument: str = "text") -> InvalidTextError:
+        """The error for a lone surrogate in ``text`` at ``position``."""
         char = text[position]
         return cls(
             f"{argument} is not valid Unicode: a lone surrogate {char!r} (U+{ord(char):04X}) at offset "

@@ -163,6 +163,7 @@ class JsonlWriter(_TextWriter):
     newline = "\n"
 
     def write(self, report: Report) -> None:
+        """Write one report as one JSON line."""
         self.out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         self.count += 1
 
@@ -178,6 +179,7 @@ class JsonWriter(_TextWriter):
         self.indent = indent
 
     def write(self, report: Report) -> None:
+        """Add one report to the JSON array."""
         if self.single and self.count:
             raise ConfigError("a single-report JSON output takes one report")
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=self.indent)
@@ -187,6 +189,7 @@ class JsonWriter(_TextWriter):
         self.count += 1
 
     def close(self) -> None:
+        """Close the JSON array (and the file if the writer opened it)."""
         if not self.single:
             self.out.write("[]\n" if not self.count else "\n]\n")
         elif self.count:
@@ -209,6 +212,7 @@ class CsvWriter(_TextWriter):
         self.rows = 0
 
     def write(self, report: Report) -> None:
+        """Write one row per sentence of the report."""
         for row in sentence_rows(report):
             row["entities"] = json.dumps(row["entities"], ensure_ascii=False)
             for column in _ID_COLUMNS.values():
@@ -266,6 +270,7 @@ class ParquetWriter(ReportWriter):
         self.rows = 0
 
     def write(self, report: Report) -> None:
+        """Add one row per sentence of the report to the Parquet file."""
         self._buffer.extend(sentence_rows(report))
         self.count += 1
         if len(self._buffer) >= self.row_group_size:
@@ -279,6 +284,7 @@ class ParquetWriter(ReportWriter):
             self._buffer = []
 
     def close(self) -> None:
+        """Write the Parquet file's last row group and close it."""
         self._flush()
         self._writer.close()
 

@@ -10,6 +10,8 @@ from ..resources import iter_jsonl, read_json
 
 @dataclass(frozen=True, slots=True)
 class VerbForm:
+    """One form of a verb in the lexicon: its lemma, its kind and its separable particle."""
+
     lemma: str
     kind: str
     """``finite``, ``participle`` or ``infinitive``."""

@@ -49,9 +49,11 @@ class SentenceClassifier:
         self.max_iter = max_iter
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:  # noqa: ARG002 - scikit-learn's signature
+        """The settings, as scikit-learn's ``get_params`` gives them."""
         return {"C": self.C, "min_count": self.min_count, "class_weight": self.class_weight, "max_iter": self.max_iter}
 
     def set_params(self, **params: Any) -> SentenceClassifier:
+        """Change settings, as scikit-learn's ``set_params``; returns self."""
         for key, value in params.items():
             if key not in self.get_params():
                 raise ConfigError(f"SentenceClassifier has no setting {key!r}")
@@ -100,6 +102,7 @@ class SentenceClassifier:
     """Rows of the dense feature matrix built at a time (a very long document has thousands of sentences)."""
 
     def decision_function(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
+        """The score of each class for each feature dict (rows: items, columns: ``classes_``)."""
         self._check_fitted()
         if len(X) <= self.ROWS_AT_ONCE:
             scores: NDArray[np.float64] = self._matrix(X) @ self.coef_.T + self.intercept_
@@ -109,6 +112,7 @@ class SentenceClassifier:
         )
 
     def predict_proba(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
+        """The probability of each class for each feature dict (rows: items, columns: ``classes_``)."""
         scores = self.decision_function(X)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
@@ -116,6 +120,7 @@ class SentenceClassifier:
         return proba
 
     def predict(self, X: Sequence[Mapping[str, float]]) -> list[str]:
+        """The most likely label of each feature dict."""
         if not X:
             return []
         best = self.decision_function(X).argmax(axis=1)
@@ -128,6 +133,7 @@ class SentenceClassifier:
     # --- storage ------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
+        """The fitted model as JSON-safe data; :meth:`from_dict` reads it back."""
         self._check_fitted()
         names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
         return {
@@ -141,6 +147,7 @@ class SentenceClassifier:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, origin: str = "<dict>") -> SentenceClassifier:
+        """A model from :meth:`to_dict` data, checked; ``origin`` names the data in errors."""
         if data.get("format") != FORMAT:
             raise DataFileError(
                 origin, f"not a sentence classifier (format {data.get('format')!r}, expected {FORMAT!r})"
@@ -161,6 +168,7 @@ class SentenceClassifier:
         return model
 
     def save(self, path: str | Path, *, metadata: Mapping[str, Any] | None = None) -> None:
+        """Write the model as JSON to ``path``, with optional ``metadata``."""
         data = self.to_dict()
         if metadata:
             data["metadata"] = dict(metadata)
@@ -168,6 +176,7 @@ class SentenceClassifier:
 
     @classmethod
     def load(cls, path: str | Path) -> SentenceClassifier:
+        """A model saved with :meth:`save`."""
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except json.JSONDecodeError as err:

@@ -23,6 +23,7 @@ EXIT_USAGE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``nlp-report`` argument parser, with one subcommand per module of :data:`COMMANDS`."""
     parser = argparse.ArgumentParser(
         prog="nlp-report",
         description="Structured data from Dutch government policy documents.",

@@ -74,6 +74,7 @@ class UsageError(NlpReportError):
 
 
 def add_parser(subparsers: Any) -> None:
+    """Add the ``analyze`` subcommand to ``subparsers``."""
     parser = subparsers.add_parser(
         "analyze",
         help="analyse files and folders: sentences with label, actor and section; entities",
@@ -137,6 +138,7 @@ def _positive(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``nlp-report analyze``; returns the exit code."""
     try:
         return _run(args)
     except UsageError as err:

@@ -52,6 +52,7 @@ def _positive(value: str) -> int:
 
 
 def add_parser(subparsers: Any) -> None:
+    """Add the ``bench`` subcommand to ``subparsers``."""
     from ..bench import DEFAULT_MODEL_WORDS, DEFAULT_N_PROCESS, DEFAULT_ROUNDS, DEFAULT_RSS_DOCUMENTS, DEFAULT_WORDS
 
     parser = subparsers.add_parser(
@@ -100,6 +101,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``nlp-report bench``; returns the exit code."""
     from ..bench import read_texts, run_bench
 
     texts = read_texts(args.paths) if args.paths else None

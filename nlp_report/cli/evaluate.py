@@ -22,6 +22,7 @@ Gold files are gold JSONL (corpora/ANNOTATION.md), Prodigy-style JSONL
 
 
 def add_parser(subparsers: Any) -> None:
+    """Add the ``evaluate`` subcommand to ``subparsers``."""
     parser = subparsers.add_parser(
         "evaluate",
         help="score the pipeline against annotated gold files, beside two baselines",
@@ -50,6 +51,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``nlp-report evaluate``; returns the exit code."""
     from .. import load
     from ..evaluation import evaluate_reports, load_documents
 

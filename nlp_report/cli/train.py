@@ -22,6 +22,7 @@ Exit codes: 0 done, 1 bad gold data or an unwritable output, 2 usage error.
 
 
 def add_parser(subparsers: Any) -> None:
+    """Add the ``train`` subcommand to ``subparsers``."""
     parser = subparsers.add_parser(
         "train",
         help="train the position/decision/context classifier on gold files (--cv: cross-validate)",
@@ -46,6 +47,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``nlp-report train``; returns the exit code."""
     from .. import load
     from ..evaluation import load_documents
     from ..evaluation.training import cross_validate, fit, prepare

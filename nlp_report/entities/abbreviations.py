@@ -49,6 +49,7 @@ def parentheses(text: str) -> Iterator[Parenthesis]:
 
 
 def is_short_form(word: str) -> bool:
+    """Whether ``word`` looks like an abbreviation a text may define (``DIANA``, ``EDF``)."""
     return SHORT_FORM.match(word) is not None
 
 

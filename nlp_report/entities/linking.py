@@ -36,6 +36,8 @@ _AFTER_MOTION = re.compile(r"\s*(?:\(\s*(?:zie\s+(?:ook\s+)?)?|,\s*)")
 
 @dataclass(frozen=True, slots=True)
 class MotionLink:
+    """A MOTION mention and the Kamerstuk it is linked to."""
+
     motion: Mention
     kamerstuk: KamerstukRef
     how: str

@@ -30,6 +30,7 @@ class DocumentInfo:
     motion_links: int
 
     def to_dict(self) -> dict[str, Any]:
+        """The system's scores as JSON-safe data."""
         return {
             "id": self.id,
             "source": self.source,
@@ -54,6 +55,7 @@ class SystemEvaluation:
     errors: tuple[ErrorCase, ...] = ()
 
     def to_dict(self, *, per_document: bool = True, errors: bool = False) -> dict[str, Any]:
+        """The evaluation as JSON-safe data, optionally with per-document scores and the error cases."""
         data: dict[str, Any] = {"description": self.description, "overall": self.scores.to_dict()}
         if per_document:
             data["documents"] = {doc_id: scores.to_dict() for doc_id, scores in self.documents.items()}
@@ -78,10 +80,12 @@ class Evaluation:
 
     @property
     def pipeline(self) -> SystemEvaluation:
+        """The evaluation of the pipeline itself."""
         return self.systems[0]
 
     @property
     def baselines(self) -> tuple[SystemEvaluation, ...]:
+        """The evaluations of the baselines."""
         return self.systems[1:]
 
     @property

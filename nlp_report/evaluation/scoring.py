@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 
 class SpanLike(Protocol):
+    """Anything with character offsets ``start`` and ``end``."""
+
     @property
     def start(self) -> int: ...
     @property
@@ -49,6 +51,8 @@ class SpanLike(Protocol):
 
 
 class EntityLike(SpanLike, Protocol):
+    """An entity as scoring reads it: offsets, label and ``kb_id``."""
+
     @property
     def label(self) -> str: ...
     @property
@@ -56,6 +60,8 @@ class EntityLike(SpanLike, Protocol):
 
 
 class SentenceLike(SpanLike, Protocol):
+    """A sentence as scoring reads it: offsets, label and actor."""
+
     @property
     def label(self) -> str | None: ...
     @property
@@ -63,6 +69,8 @@ class SentenceLike(SpanLike, Protocol):
 
 
 class MotionLinkLike(SpanLike, Protocol):
+    """A motion as scoring reads it: offsets and its Kamerstuk's ``kb_id``."""
+
     @property
     def kamerstuk(self) -> str | None: ...
 

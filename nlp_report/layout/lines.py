@@ -61,6 +61,7 @@ class Piece:
 
 
 def split_lines(text: str) -> list[Line]:
+    """The lines of ``text``, split at every line break, with their visible content and offsets."""
     lines = []
     pos = 0
     for m in LINE_BREAK.finditer(text):

@@ -71,6 +71,7 @@ class Layout:
 
     @classmethod
     def from_data(cls, data: dict[str, Any], clean_text: str) -> Layout:
+        """The layout from :meth:`to_data` data, for the Doc whose text is ``clean_text``."""
         blocks = tuple(Block(kind, cs, ce, s, e, number) for kind, cs, ce, s, e, number in data["blocks"])
         markers = tuple(FootnoteMarker(n, s, e) for n, s, e in data["markers"])
         return cls(

@@ -150,6 +150,7 @@ class _TreeBuilder(HTMLParser):
 
 
 def parse_markup(text: str) -> _Node:
+    """The element tree of HTML or XML ``text``, built with the standard library's parser."""
     builder = _TreeBuilder()
     builder.feed(text)
     builder.close()
