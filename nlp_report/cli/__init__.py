@@ -14,12 +14,9 @@ from types import ModuleType
 
 from ..errors import NlpReportError
 from . import analyze, bench, evaluate, train
+from .common import EXIT_FAILED
 
 COMMANDS: tuple[ModuleType, ...] = (analyze, evaluate, train, bench)
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:

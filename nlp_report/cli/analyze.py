@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ..errors import NlpReportError
 from ..text import one_space
 from ..types import Report
+from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, positive
 
 if TYPE_CHECKING:
     from ..analyzer import Analyzer
@@ -64,8 +65,6 @@ exit codes:
   2  usage error (bad option, unknown model, output that cannot be written)
 """
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
 
 class UsageError(NlpReportError):
     """A problem with the command line, reported with exit code 2 (the message alone, as argparse does)."""
@@ -91,7 +90,7 @@ def add_parser(subparsers: Any) -> None:
         "--model", default=None, help="spaCy model name or path, or 'blank' (default: nl_core_news_sm if installed)"
     )
     parser.add_argument(
-        "--n-process", type=_positive, default=1, metavar="N", help="analyse in N worker processes (default: 1)"
+        "--n-process", type=positive, default=1, metavar="N", help="analyse in N worker processes (default: 1)"
     )
     parser.add_argument(
         "--pattern",
@@ -125,16 +124,6 @@ def _with_classifier(analyzer: Analyzer, path: Path) -> Analyzer:
     nlp = analyzer.nlp
     nlp.replace_pipe("nlp_report_classifier", "nlp_report_classifier", config={"model_path": str(path)})
     return type(analyzer)(nlp)
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
 
 
 def run(args: argparse.Namespace) -> int:

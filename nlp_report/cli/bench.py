@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .common import positive
+
 DESCRIPTION = """\
 Measure how fast nlp_report runs and how much memory it takes, in one run:
 words and documents per second of bare tokenisation with spacy.blank("nl"),
@@ -44,13 +46,6 @@ missed, or when the documents cannot be read, 2 usage error.
 """
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
-
-
 def add_parser(subparsers: Any) -> None:
     """Add the ``bench`` subcommand to ``subparsers``."""
     from ..bench import DEFAULT_MODEL_WORDS, DEFAULT_N_PROCESS, DEFAULT_ROUNDS, DEFAULT_RSS_DOCUMENTS, DEFAULT_WORDS
@@ -66,16 +61,16 @@ def add_parser(subparsers: Any) -> None:
         "paths", nargs="*", type=Path, metavar="PATH", help="documents to measure (default: corpora/raw/)"
     )
     parser.add_argument(
-        "--words", type=_positive, default=DEFAULT_WORDS, help=f"corpus size in words (default: {DEFAULT_WORDS:,})"
+        "--words", type=positive, default=DEFAULT_WORDS, help=f"corpus size in words (default: {DEFAULT_WORDS:,})"
     )
     parser.add_argument(
         "--n-process",
-        type=_positive,
+        type=positive,
         default=DEFAULT_N_PROCESS,
         help=f"worker processes of the parallel run (default: {DEFAULT_N_PROCESS})",
     )
     parser.add_argument(
-        "--rounds", type=_positive, default=DEFAULT_ROUNDS, help=f"rounds per measurement (default: {DEFAULT_ROUNDS})"
+        "--rounds", type=positive, default=DEFAULT_ROUNDS, help=f"rounds per measurement (default: {DEFAULT_ROUNDS})"
     )
     parser.add_argument(
         "--model",
@@ -84,13 +79,13 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--model-words",
-        type=_positive,
+        type=positive,
         default=DEFAULT_MODEL_WORDS,
         help=f"words for the model comparison (default: {DEFAULT_MODEL_WORDS:,})",
     )
     parser.add_argument(
         "--rss-documents",
-        type=_positive,
+        type=positive,
         default=DEFAULT_RSS_DOCUMENTS,
         help=f"documents of the smaller memory run; the larger has 10x (default: {DEFAULT_RSS_DOCUMENTS})",
     )

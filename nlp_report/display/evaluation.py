@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..colours import palette
+from ..evaluation.table import fmt
 from ..types import ENTITY_LABELS
 from .html import count, css_key, esc, label_tag, styled, table
 
@@ -45,20 +46,16 @@ def render_evaluation(evaluation: Evaluation) -> str:
     return styled(f'<div class="nlp-report nlp-report-eval nr-eval">{"".join(parts)}</div>')
 
 
-def _num(value: float | None, digits: int = 3) -> str:
-    return "-" if value is None else f"{value:.{digits}f}"
-
-
 def _prf(prf: PRF | None) -> list[str]:
     if prf is None:
         return ["-", "-", "-"]
-    return [_num(prf.precision), _num(prf.recall), _num(prf.f1)]
+    return [fmt(prf.precision), fmt(prf.recall), fmt(prf.f1)]
 
 
 def _acc(acc: Accuracy | None) -> str:
     if acc is None:
         return "-"
-    return f"{_num(acc.value)} ({acc.correct}/{acc.total})"
+    return f"{fmt(acc.value)} ({acc.correct}/{acc.total})"
 
 
 def _summary_table(evaluation: Evaluation) -> str:
@@ -83,8 +80,8 @@ def _summary_table(evaluation: Evaluation) -> str:
                 system.name,
                 *_prf(ents.micro if ents else None),
                 _acc(ents.kb_id) if ents else "-",
-                _num(s.boundaries.f1) if s.boundaries else "-",
-                _num(s.labels.macro_f1),
+                fmt(s.boundaries.f1) if s.boundaries else "-",
+                fmt(s.labels.macro_f1),
                 _acc(s.labels.accuracy),
                 _acc(s.actors),
                 _acc(s.motion_links),
@@ -107,7 +104,7 @@ def _labels_table(evaluation: Evaluation) -> str:
         rows.append(row)
     macro = ["macro-F1", ""]
     for system in systems:
-        macro += ["", "", _num(system.scores.labels.macro_f1)]
+        macro += ["", "", fmt(system.scores.labels.macro_f1)]
     rows.append(macro)
     return table("Sentence labels: each gold sentence against the predicted sentence covering most of it", header, rows)
 
@@ -163,13 +160,13 @@ def _per_document_table(evaluation: Evaluation) -> str:
         rows.append(
             [
                 d.id,
-                _num(ents.micro.f1) if ents else "-",
-                _num(ents.kb_id.value) if ents else "-",
-                _num(s.boundaries.f1) if s.boundaries else "-",
-                _num(s.labels.macro_f1),
-                _num(s.labels.accuracy.value),
-                _num(s.actors.value),
-                _num(s.motion_links.value) if s.motion_links else "-",
+                fmt(ents.micro.f1) if ents else "-",
+                fmt(ents.kb_id.value) if ents else "-",
+                fmt(s.boundaries.f1) if s.boundaries else "-",
+                fmt(s.labels.macro_f1),
+                fmt(s.labels.accuracy.value),
+                fmt(s.actors.value),
+                fmt(s.motion_links.value) if s.motion_links else "-",
             ]
         )
     return table("Per document", header, rows)

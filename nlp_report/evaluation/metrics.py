@@ -221,9 +221,9 @@ class Scores:
             self.documents + other.documents,
             self.labels + other.labels,
             self.actors + other.actors,
-            _add(self.entities, other.entities),
-            _add(self.boundaries, other.boundaries),
-            _add(self.motion_links, other.motion_links),
+            add_optional(self.entities, other.entities),
+            add_optional(self.boundaries, other.boundaries),
+            add_optional(self.motion_links, other.motion_links),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -237,7 +237,8 @@ class Scores:
         }
 
 
-def _add(a: Any, b: Any) -> Any:
+def add_optional(a: Any, b: Any) -> Any:
+    """``a + b``, where ``None`` (not scored) adds nothing."""
     if a is None:
         return b
     if b is None:

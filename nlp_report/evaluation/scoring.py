@@ -28,12 +28,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import ArgumentError
 from ..resources import read_lines
 from ..types import ENTITY_LABELS, SENTENCE_LABELS
-from .metrics import NO_PREDICTION, PRF, Accuracy, Confusion, EntityScores, LabelScores, Scores
+from .metrics import NO_PREDICTION, PRF, Accuracy, Confusion, EntityScores, LabelScores, Scores, add_optional
 
 if TYPE_CHECKING:
     from ..types import Report
@@ -347,14 +347,8 @@ def combine(scores: Iterable[Scores]) -> Scores:
             total.documents + item.documents,
             total.labels,
             total.actors + item.actors,
-            _add(total.entities, item.entities),
-            _add(total.boundaries, item.boundaries),
-            _add(total.motion_links, item.motion_links),
+            add_optional(total.entities, item.entities),
+            add_optional(total.boundaries, item.boundaries),
+            add_optional(total.motion_links, item.motion_links),
         )
     return replace(total, labels=labels)
-
-
-def _add(a: Any, b: Any) -> Any:
-    if a is None or b is None:
-        return a if b is None else b
-    return a + b
