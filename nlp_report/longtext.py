@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ArgumentError
 from .text import LINE_BREAKS
-from .types import Entity, Footnote, ModelEntity, Motion, Report, Section, Sentence, TextBlock
+from .types import Report, Sentence
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -103,12 +103,7 @@ def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, source: str
     pieces before.
     """
     sentences: list[Sentence] = []
-    entities: list[Entity] = []
-    motions: list[Motion] = []
-    sections: list[Section] = []
-    footnotes: list[Footnote] = []
-    model_entities: list[ModelEntity] = []
-    blocks: list[TextBlock] = []
+    items: dict[str, list[Any]] = {name: [] for name in _SHIFTED}
     furniture: list[tuple[int, int]] = []
     carried: str | None = None
     for offset, report in parts:
@@ -117,25 +112,13 @@ def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, source: str
             before = first_heading is None or sentence.start < first_heading
             changes = {"section": carried} if before and sentence.section is None else {}
             sentences.append(_shift(sentence, offset, **changes))
-        entities += [_shift(e, offset) for e in report.entities]
-        motions += [_shift(m, offset) for m in report.motions]
-        sections += [_shift(s, offset) for s in report.sections]
-        footnotes += [_shift(f, offset) for f in report.footnotes]
-        model_entities += [_shift(e, offset) for e in report.model_entities]
-        blocks += [_shift(b, offset) for b in report.blocks]
+        for name, shifted in items.items():
+            shifted += [_shift(item, offset) for item in getattr(report, name)]
         furniture += [(start + offset, end + offset) for start, end in report.furniture]
         if report.sections:
             carried = report.sections[-1].title
-    return Report(
-        text=text,
-        source=source,
-        model=model,
-        sentences=tuple(sentences),
-        entities=tuple(entities),
-        motions=tuple(motions),
-        sections=tuple(sections),
-        footnotes=tuple(footnotes),
-        model_entities=tuple(model_entities),
-        blocks=tuple(blocks),
-        furniture=tuple(furniture),
-    )
+    merged = {name: tuple(shifted) for name, shifted in items.items()}
+    return Report(text, source, model, tuple(sentences), furniture=tuple(furniture), **merged)
+
+
+_SHIFTED = ("entities", "motions", "sections", "footnotes", "model_entities", "blocks")

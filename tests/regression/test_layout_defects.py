@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import nlp_report
 from nlp_report.layout import analyze_layout
 
@@ -68,3 +70,17 @@ def test_addressee_wrapped_over_two_lines_was_a_sentence() -> None:
         ("header", "Tweede Kamer der Staten-Generaal"),
     ]
     assert kinds(text)[-1][0] == "paragraph"
+
+
+def test_the_display_ran_the_layout_stage_again_inside_a_blind_except(
+    seed_report: nlp_report.Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The display drew blocks and furniture from a second layout analysis; it reads them from the report."""
+    import nlp_report.layout
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the display must not run the layout stage")
+
+    monkeypatch.setattr(nlp_report.layout, "analyze_layout", fail)
+    html = nlp_report.render(seed_report)
+    assert seed_report.blocks and html.count('<h2 class="nr-h"') == len(seed_report.sections)

@@ -79,3 +79,21 @@ def test_merge_shifts_offsets_and_carries_the_section() -> None:
     assert [s.section for s in merged.sentences] == ["Kop", "Kop", "Nieuwe kop"]
     assert merged.footnotes[1].start == len(first_text) and merged.footnotes[1].marker_start == len(first_text) + 4
     assert merged.footnotes[0].marker_start is None
+
+
+def test_merged_blocks_and_furniture_index_the_whole_text() -> None:
+    from nlp_report.types import TextBlock
+
+    text = "Kop\n\nEen zin.\n\nPagina 1\n\nTwee zinnen."
+    first = Report("Kop\n\nEen zin.\n\n", None, "m", blocks=(TextBlock("heading", 0, 3), TextBlock("paragraph", 5, 13)))
+    second = Report(
+        "Pagina 1\n\nTwee zinnen.", None, "m", blocks=(TextBlock("paragraph", 10, 22),), furniture=((0, 8),)
+    )
+    merged = merge_reports(text, [(0, first), (15, second)], source=None, model="m")
+    assert [(b.kind, text[b.start : b.end]) for b in merged.blocks] == [
+        ("heading", "Kop"),
+        ("paragraph", "Een zin."),
+        ("paragraph", "Twee zinnen."),
+    ]
+    assert [text[s:e] for s, e in merged.furniture] == ["Pagina 1"]
+    assert Report.from_dict(merged.to_dict()) == merged
