@@ -13,17 +13,10 @@
   ``nlp_report/data/display/colours.json``; spaCy's displaCy uses the same
   (the ``spacy_displacy_colors`` entry point).
 
-Where things live
------------------
-* ``document.py``: :func:`render`, :func:`render_fragment` (how a report is
-  drawn); the parts of the page in ``header.py`` (title, counts, legend,
-  contents), ``body.py`` (paragraphs, sentences), ``inline.py`` (entities,
-  footnote markers) and ``backmatter.py`` (footnotes, motions), with what
-  they share worked out in ``view.py`` and the text read by ``flow.py``;
-* ``items.py``: one sentence, one entity; ``reports.py``: a list of reports;
-  ``evaluation.py``: an evaluation;
-* ``colours.py``: the colours file; ``styles.py``: the CSS and the class
-  names of the labels; ``html.py``: escaping, attributes, tables.
+``document.py`` draws a report (header, body, inline marks, footnotes and
+motions); ``items.py`` one sentence, one entity and a list of reports;
+``evaluation.py`` an evaluation; ``html.py`` escaping, tables and the CSS
+(``data/display/report.css``). The colours are in :mod:`nlp_report.colours`.
 """
 
 from __future__ import annotations

@@ -30,10 +30,8 @@ Everything taken from the report is escaped: the HTML has no script and
 loads nothing (inline ``<style>``, system fonts); the only links leaving the
 page go to the Kamerstukken.
 
-The parts of the page: :mod:`.header` (title, counts, legend, contents),
-:mod:`.body` (paragraphs, sentences) with :mod:`.inline` (entities,
-footnote markers), :mod:`.backmatter` (footnotes, motions); :mod:`.view`
-works out once what they share.
+The page is drawn in parts (header, contents, body with its inline marks,
+footnotes, motions), all reading one :class:`ReportView` of the report.
 """
 
 from __future__ import annotations

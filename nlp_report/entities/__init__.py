@@ -1,7 +1,7 @@
 """Entity rules: countries, organisations, motions and Kamerstukken, normalised and linked.
 
 ``corpora/ANNOTATION.md`` says what is tagged. The spaCy component that runs
-these rules is ``nlp_report_entities`` (:mod:`nlp_report.components.entities`);
+these rules is ``nlp_report_entities`` (:mod:`nlp_report.pipeline.entities`);
 the pieces are usable on their own:
 
 >>> from nlp_report.entities import parse_kamerstuk, find_motions

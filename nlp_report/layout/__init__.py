@@ -13,20 +13,11 @@ The blocks are then written out as the cleaned text (one line per block,
 wraps joined, markers and invisible characters removed) with the map back
 to the original offsets.
 
-Where things live (all in ``nlp_report/layout/``):
-
-- ``analysis.py``: :func:`analyze_layout`, the order of the steps
-- ``lines.py``: the ``Line`` and ``Piece`` types, line splitting, the line
-  kinds (``BLANK``, ``FURNITURE``...), the shared character classes
-- ``letter.py``: header block, page furniture, salutation and signature
-- ``geometry.py``: the page width, wrap or real line break (``real_break``)
-- ``footnotes.py``: footnote groups, marker candidates and their matching
-- ``body.py``: headings, list items and paragraphs
-- ``build.py``: the cleaned text and its offset map
-- ``model.py``: the results (``Layout``, ``Block``, ``FootnoteMarker``)
-- ``offsets.py``: ``CleanTextBuilder`` and ``OffsetMap``
-- ``rules.py``: the compiled patterns and word lists, read from
-  ``nlp_report/data/layout/``
+The steps live in ``lines.py`` (lines, their kinds, the compiled rules from
+``nlp_report/data/layout/``, the page geometry), ``letter.py`` (header block,
+furniture, salutation, signature), ``footnotes.py``, ``body.py`` (headings,
+list items, paragraphs) and ``build.py`` (the cleaned text and its offset map);
+the results are in ``model.py`` and ``offsets.py``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A :class:`Line` is the visible content of one line of the input (white
 space, invisible and control characters trimmed at both ends) with its
-offsets. The steps of :func:`~nlp_report.layout.analysis.analyze_layout`
+offsets. The steps of :func:`~nlp_report.layout.analyze_layout`
 give each line a kind (a list ``kinds`` parallel to the lines: one of the
 constants below, or ``None`` for a body line not yet segmented), and turn
 runs of lines into a :class:`Piece`, a block to be.

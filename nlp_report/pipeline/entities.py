@@ -1,7 +1,7 @@
 """The entity component: COUNTRY, ORG, MOTION and KAMERSTUK, normalised and linked.
 
 It writes ``doc.ents`` (with ``kb_id_``), ``span._.kamerstuk`` and
-``span._.sponsors`` (see :mod:`nlp_report.extensions`), and keeps the
+``span._.sponsors`` (see :mod:`nlp_report.pipeline.doc`), and keeps the
 entities of a statistical model that the rules do not take over in
 ``doc.spans["nlp_report_model_ents"]``. The rules are in
 :mod:`nlp_report.entities`; ``corpora/ANNOTATION.md`` says what they tag.
