@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ArgumentError
+from .metadata import extract_info
 from .text import LINE_BREAKS
 from .types import Report, Sentence
 
@@ -118,7 +119,7 @@ def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, source: str
         if report.sections:
             carried = report.sections[-1].title
     merged = {name: tuple(shifted) for name, shifted in items.items()}
-    return Report(text, source, model, tuple(sentences), furniture=tuple(furniture), **merged)
+    return Report(text, source, model, tuple(sentences), furniture=tuple(furniture), info=extract_info(text, merged["entities"]), **merged)
 
 
 _SHIFTED = ("entities", "motions", "sections", "footnotes", "model_entities", "blocks")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .errors import ArgumentError, ArgumentTypeError, ReportDataError
+from .metadata.info import DocumentInfo
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -176,6 +177,8 @@ class Report:
     """The layout's blocks, in text order (what the display groups the text by)."""
     furniture: tuple[tuple[int, int], ...] = ()
     """``(start, end)`` of the page furniture (running headers and footers, page numbers) left out of the analysis."""
+    info: DocumentInfo = DocumentInfo()
+    """What dates and identifies the document: kind, date, identity, signatories, meeting."""
 
     def _repr_html_(self) -> str:
         """Jupyter: the document with labelled sentences, entities, footnotes (``display.render_fragment``)."""
@@ -219,6 +222,7 @@ class Report:
             data[name] = [_row(item) for item in getattr(self, name)]
         data["blocks"] = [_row(block) for block in self.blocks]
         data["furniture"] = [list(span) for span in self.furniture]
+        data["info"] = self.info.to_dict()
         return data
 
     @classmethod
@@ -252,6 +256,15 @@ class Report:
             _span_item("furniture", index, None, item, len(text))
             for index, item in enumerate(data.get("furniture", []))
         )
+        if data.get("info"):
+            try:
+                info = DocumentInfo.from_dict(data["info"])
+            except (TypeError, KeyError, ValueError) as err:
+                raise ReportDataError(f"info: {err}") from None
+            for name, start, end, written in info.spans():
+                if text[start:end] != written:
+                    raise ReportDataError(f"info.{name}: text[{start}:{end}] is not {written!r}")
+            values["info"] = info
         return cls(**values)
 
 

@@ -12,6 +12,9 @@ def assert_offsets(report: nlp_report.Report) -> None:
         for item in getattr(report, name):
             assert 0 <= item.start <= item.end <= len(text), (name, item)
             assert text[item.start : item.end] == item.text, (name, item)
+    for name, start, end, written in report.info.spans():
+        assert 0 <= start <= end <= len(text), ("info", name)
+        assert text[start:end] == written, ("info", name)
     for note in report.footnotes:
         if note.marker_start is not None:
             assert note.marker_end is not None

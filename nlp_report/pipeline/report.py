@@ -12,6 +12,7 @@ from typing import cast
 from spacy.tokens import Doc
 
 from ..layout.model import Layout
+from ..metadata import extract_info
 from ..types import (
     ENTITY_LABELS,
     SENTENCE_LABELS,
@@ -73,18 +74,20 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
     for span in doc.spans.get(MODEL_ENTS_KEY, ()):
         start, end = offsets.span(span.start_char, span.end_char)
         model_entities.append(ModelEntity(start, end, text[start:end], span.label_))
+    entities_found = tuple(entities)
     return Report(
         text=text,
         source=source,
         model=model,
         sentences=tuple(sentences),
-        entities=tuple(entities),
+        entities=entities_found,
         motions=tuple(motions),
         sections=tuple(sections),
         footnotes=_footnotes(layout),
         model_entities=tuple(model_entities),
         blocks=tuple(TextBlock(block.kind, block.start, block.end) for block in layout.blocks),
         furniture=tuple((start, end) for start, end in layout.furniture),
+        info=extract_info(text, entities_found),
     )
 
 

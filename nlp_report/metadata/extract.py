@@ -1,0 +1,321 @@
+"""Read a document's metadata from its text: :func:`extract_info`.
+
+The header of a Kamerbrief (dossier number and ``Nr.``, ``BRIEF VAN ...``, ``Aan de
+Voorzitter ...``, ``Den Haag, <date>``), the ministry's letterhead fields (``Datum``,
+``Betreft``, ``Onze Referentie``/``Kenmerk``), the signature (office line, name line) and the
+meeting named in the cover text or title. Label words, offices, kinds and meeting nouns are
+data (``data/metadata/rules.json``). Every field keeps the offsets of the words it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..resources import read_json
+from .dates import find_dates
+from .info import DateField, DocumentInfo, DocumentKind, Identity, Meeting, Signatory, TextField
+
+if TYPE_CHECKING:
+    from ..types import Entity
+
+_HEAD = 2500
+"""How far into the text the header fields are looked for."""
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    rules: dict[str, Any] = read_json("metadata/rules.json")
+    return rules
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _field(text: str, start: int, end: int) -> TextField:
+    while end > start and text[end - 1] in " \t,;:":
+        end -= 1
+    while start < end and text[start] in " \t:":
+        start += 1
+    return TextField(start, end, text[start:end], _one_line(text[start:end]))
+
+
+def extract_info(text: str, entities: Sequence[Entity] = ()) -> DocumentInfo:
+    """The metadata of a document ``text``; ``entities`` (its ORG mentions) name a meeting's body.
+
+    >>> info = extract_info("Den Haag, 12 januari 2024\\n\\nGeachte voorzitter,\\n")
+    >>> info.date.value.isoformat(), info.kind
+    ('2024-01-12', 'letter')
+    """
+    head_end = min(len(text), _HEAD)
+    date = _letter_date(text, head_end)
+    reference_date = date.value if date else None
+    title = _title(text, head_end)
+    subject = _labelled(text, head_end, "subject")
+    return DocumentInfo(
+        kind=_kind(text, title, subject),
+        date=date,
+        identity=_identity(text, head_end),
+        reference=_reference(text, head_end),
+        subject=subject,
+        title=title,
+        addressee=_addressee(text, head_end),
+        signatories=_signatories(text),
+        meeting=_meeting(text, entities, reference_date, title, subject),
+    )
+
+
+# -- the letter's date -------------------------------------------------------------------------
+
+
+def _letter_date(text: str, head_end: int) -> DateField | None:
+    rules = _rules()
+    places = _alternation(rules["place_date_places"])
+    labels = _alternation(rules["header_labels"]["date"])
+    line = re.compile(rf"^[ \t]*(?:(?:{places})[ \t]*,|(?:{labels})\b[ \t:]*)[ \t]*", re.MULTILINE)
+    for m in line.finditer(text, 0, head_end):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[m.end() : line_end].strip(" \t-:"):
+            line_end = min(len(text), m.end() + 60)  # the value on the lines below the label
+        for found in find_dates(text, m.end(), line_end, numeric=True):
+            if found.explicit_year and len(found.dates) == 1:
+                return DateField(found.start, found.end, text[found.start : found.end], found.dates[0])
+    return None
+
+
+# -- header fields -----------------------------------------------------------------------------
+
+
+def _labelled(text: str, head_end: int, name: str) -> TextField | None:
+    """``Betreft <value>`` on one line, or the label alone and the value on the next line."""
+    labels = _alternation(_rules()["header_labels"][name])
+    pattern = re.compile(rf"^[ \t]*(?:{labels})\b[ \t:]*(?P<value>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+    for m in pattern.finditer(text, 0, head_end):
+        start, end = m.span("value")
+        if not text[start:end].strip():
+            following = _NEXT_VALUE.match(text, end)
+            if following is None:
+                continue
+            start, end = following.span(1)
+        return _field(text, start, end)
+    return None
+
+
+_NEXT_VALUE = re.compile(r"[ \t]*(?:\n[ \t]*){1,3}(?:-[ \t]+)?([^\n]*\S)")
+
+
+def _reference(text: str, head_end: int) -> TextField | None:
+    found = _labelled(text, head_end, "reference")
+    if found is None:
+        return None
+    code = re.match(r"[A-Za-z0-9][\w./-]*\d[\w./-]*", found.text)
+    if code is None:
+        return None
+    return _field(text, found.start, found.start + code.end())
+
+
+def _addressee(text: str, head_end: int) -> TextField | None:
+    starts = _alternation(_rules()["addressee_start"])
+    m = re.compile(rf"^[ \t]*(?P<line>(?:{starts})[^\n]*)$", re.MULTILINE).search(text, 0, head_end)
+    return _field(text, *m.span("line")) if m else None
+
+
+_CHAMBER = re.compile(r"^[ \t]*(?P<chamber>Tweede|Eerste) Kamer der Staten-Generaal\b", re.MULTILINE)
+_YEAR = re.compile(r"^[ \t]*Vergaderjaar[ \t]+(?P<a>\d{4})[ \t]*[-–/][ \t]*(?P<b>\d{2,4})", re.MULTILINE)
+_DOSSIER = re.compile(
+    r"^[ \t]*(?P<dossier>\d{2}[ \t]?\d{3})(?:[ \t]?[-–][ \t]?(?P<suffix>[0-9]{1,2}|[IVXL]+(?:-[A-Z])?))?[ \t]+\S",
+    re.MULTILINE,
+)
+_NUMBER = re.compile(r"^[ \t]*Nr\.[ \t]*(?P<number>\d{1,5}[a-z]?)\b", re.MULTILINE)
+
+
+def _identity(text: str, head_end: int) -> Identity | None:
+    dossier = _DOSSIER.search(text, 0, head_end)
+    if dossier is None:
+        return None
+    number = _NUMBER.search(text, dossier.end(), min(len(text), dossier.end() + 600))
+    if number is None:
+        return None
+    base = re.sub(r"\s", "", dossier.group("dossier"))
+    suffix = dossier.group("suffix")
+    full = f"{base}-{suffix}" if suffix else base
+    chamber_match = _CHAMBER.search(text, 0, dossier.start())
+    chamber: Literal["I", "II"] | None = None
+    if chamber_match:
+        chamber = "II" if chamber_match.group("chamber") == "Tweede" else "I"
+    year_match = _YEAR.search(text, 0, dossier.start())
+    year = f"{year_match.group('a')}/{year_match.group('b')[-2:]}" if year_match else None
+    start, end = dossier.start("dossier"), number.end("number")
+    return Identity(
+        start, end, text[start:end], f"{full}-{number.group('number')}", full, number.group("number"), chamber, year
+    )
+
+
+# -- title and kind ----------------------------------------------------------------------------
+
+_CAPS_LINE = re.compile(r"^[ \t]*(?P<line>[^\na-z]*[A-ZÀ-Ý][^\na-z]{12,})$", re.MULTILINE)
+_BRIEF_VAN = re.compile(r"^[ \t]*Nr\.[ \t]*\d+[a-z]?[ \t]+(?P<line>[A-Z][A-Z ,]{8,}[^\n]*)$", re.MULTILINE)
+
+
+def _title(text: str, head_end: int) -> TextField | None:
+    """The first line in capitals that is not the letter header (``BRIEF VAN ...``), else that."""
+    for m in _CAPS_LINE.finditer(text, 0, head_end):
+        line = m.group("line")
+        letters = [c for c in line if c.isalpha()]
+        previous = text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1 : m.start()]
+        if (
+            len(letters) < 10
+            or line.lstrip().startswith(("BRIEF VAN", "Nr."))
+            or re.search(r"\d{2} ?\d{3}|\b\d{4} ?[A-Z]{2}\b", line)
+            or re.match(r"[IVX]+\.?\s", line.lstrip())
+            or "BRIEF VAN" in previous
+        ):
+            continue
+        return _field(text, *m.span("line"))
+    header = _BRIEF_VAN.search(text, 0, head_end)
+    if header:
+        return _field(text, *header.span("line"))
+    first = _FIRST_LINE.match(text)
+    if first and (_NEWS.match(text) or _TITLE_WORDS.match(first.group("line"))):
+        return _field(text, *first.span("line"))
+    return None
+
+
+_FIRST_LINE = re.compile(r"\s*(?P<line>[^\n]{10,160})")
+_TITLE_WORDS = re.compile(r"(?:Verslag|Geannoteerde agenda|Kamerbrief|Agenda)\b", re.IGNORECASE)
+
+
+def _kind(text: str, title: TextField | None, subject: TextField | None) -> DocumentKind | None:
+    """By the title, then the subject, then the opening; a headline over prose is a news item."""
+    rules = _rules()
+    flags = re.IGNORECASE | re.MULTILINE
+    wheres = (title.value if title else "", subject.value if subject else "", text[: rules["kind_window"]])
+    for index, where in enumerate(wheres):
+        for entry in rules["kinds"]:
+            if entry["kind"] == "letter" and index < 2:
+                continue  # "BRIEF VAN ..." as a title says nothing: an agenda or a report can be a letter
+            if any(re.search(pattern, where, flags) for pattern in entry["patterns"]):
+                kind: DocumentKind = entry["kind"]
+                return kind
+    if _NEWS.match(text):
+        return "news"
+    return None
+
+
+_NEWS = re.compile(r"\s*[^\n.:;]{10,140}[^\n.:;,]\n[ \t]*\n[ \t]*[A-Z][^\n]{60,}")
+"""A headline without final punctuation, a blank line, then a paragraph of prose."""
+
+
+# -- signatures --------------------------------------------------------------------------------
+
+_NAME = re.compile(
+    r"[ \t]*(?P<name>(?:[A-Z][a-z]?\.[ \t]?){1,5}(?:(?:van|de|der|den|ten|ter|in 't|'t)[ \t]+)*"
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*)[ \t]*$"
+)
+
+
+@cache
+def _office() -> re.Pattern[str]:
+    offices = _alternation(_rules()["offices"])
+    return re.compile(
+        rf"^[ \t]*(?P<office>(?:De|Het)[ \t]+(?:{offices})\b[^\n,.]{{0,90}}),[ \t]*$", re.MULTILINE | re.IGNORECASE
+    )
+
+
+def _signatories(text: str) -> tuple[Signatory, ...]:
+    out = []
+    for m in _office().finditer(text):
+        name_line = re.compile(r"(?:[ \t]*\n){1,3}(?P<line>[^\n]*)").match(text, m.end())
+        name = _NAME.fullmatch(name_line.group("line")) if name_line else None
+        if name is None or name_line is None:
+            continue
+        name_end = name_line.start("line") + name.end("name")
+        out.append(Signatory(m.start("office"), name_end, _one_line(m.group("office")), name.group("name")))
+    return tuple(out)
+
+
+# -- the meeting -------------------------------------------------------------------------------
+
+_CONNECTOR = re.compile(
+    r"(?:[ \t\n]*,?[ \t\n]*\b(?:die|dat|welke|waarop)\b[^.;:]{0,30}?)?"
+    r"(?:[ \t\n]+(?:van|op|d\.d\.|dd\.|te[ \t]+\w+,?))?[ \t\n]*[(,]?[ \t\n]*$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _lead_in() -> re.Pattern[str]:
+    leads = _alternation(_rules()["meeting_lead_ins"])
+    return re.compile(rf"(?:^|(?<=[\s(]))(?:{leads})[ \t\n]+", re.IGNORECASE)
+
+
+@cache
+def _strip_words() -> re.Pattern[str]:
+    return re.compile(r"^(?:verslag|geannoteerde[ \t\n]+agenda|agenda|kamerbrief[^\n]{0,20}?inzake)[ \t\n]+", re.I)
+
+
+def _meeting(
+    text: str,
+    entities: Sequence[Entity],
+    reference: dt.date | None,
+    title: TextField | None,
+    subject: TextField | None,
+) -> Meeting | None:
+    """The first ``<meeting> van <date>`` in the subject, the opening of the text or the title.
+
+    The name is the shortest phrase before the date, after a lead-in (``van de``, ``voor de``),
+    that holds a meeting noun (``Raad``, ``bijeenkomst``, ``top``: data).
+    """
+    rules = _rules()
+    regions = [(subject.start, subject.end)] if subject else []
+    regions.append((0, min(len(text), rules["meeting_window"])))
+    if title:
+        regions.append((title.start, title.end))
+    for region_start, region_end in regions:
+        for found in find_dates(text, region_start, region_end, reference=reference):
+            window_start = max(region_start, found.start - 160)
+            named = _meeting_name(text, window_start, found.start, at_start=window_start == region_start)
+            if named is None:
+                continue
+            start, end = named
+            body = next((e.kb_id for e in entities if e.label == "ORG" and start <= e.start and e.end <= end), None)
+            name = _one_line(text[start:end])
+            return Meeting(start, found.end, text[start : found.end], name, found.dates, body)
+    return None
+
+
+def _meeting_name(text: str, window_start: int, date_start: int, *, at_start: bool) -> tuple[int, int] | None:
+    rules = _rules()
+    nouns = set(rules["meeting_nouns"])
+    excluded = re.compile(_alternation(rules["meeting_exclusions"]), re.IGNORECASE)
+    before = text[window_start:date_start]
+    cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind(";"), before.rfind(":"), before.rfind("\n\n"))
+    offset = window_start + cut + 1 if cut >= 0 else window_start
+    before = text[offset:date_start]
+    connector = _CONNECTOR.search(before)
+    end = offset + (connector.start() if connector else len(before))
+    phrase = text[offset:end]
+    starts = [m.end() for m in _lead_in().finditer(phrase)]
+    if at_start or cut >= 0 or window_start == 0 or text[window_start - 1] == "\n":
+        starts.insert(0, len(phrase) - len(phrase.lstrip()))
+    for start in reversed(starts):
+        name = phrase[start:]
+        stripped = _strip_words().match(name)
+        if stripped:
+            start += stripped.end()
+            name = phrase[start:]
+        words = [w.lower() for w in re.findall(r"[\w-]+", excluded.sub(" ", name))]
+        if re.search(r"\d", name):
+            continue
+        if 0 < len(words) <= 12 and any(w in nouns or w.split("-")[-1] in nouns for w in words):
+            return offset + start, end
+    return None
