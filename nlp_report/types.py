@@ -8,7 +8,7 @@ whatever cleaning happened inside the pipeline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .errors import ArgumentError, ArgumentTypeError, ReportDataError
@@ -177,7 +177,7 @@ class Report:
     """The layout's blocks, in text order (what the display groups the text by)."""
     furniture: tuple[tuple[int, int], ...] = ()
     """``(start, end)`` of the page furniture (running headers and footers, page numbers) left out of the analysis."""
-    info: DocumentInfo = DocumentInfo()
+    info: DocumentInfo = field(default_factory=DocumentInfo)
     """What dates and identifies the document: kind, date, identity, signatories, meeting."""
 
     def _repr_html_(self) -> str:
