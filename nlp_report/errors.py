@@ -293,3 +293,38 @@ class InternalError(NlpReportError, RuntimeError):
     """Something the library guarantees did not hold: a bug in nlp_report; please report it with the input."""
 
     code = "E063"
+
+
+class StoreError(NlpReportError, OSError):
+    """A corpus store cannot be opened or written as asked (E220; the message says why).
+
+    ``path`` is the store folder, ``reason`` the explanation.
+    """
+
+    code = "E220"
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self) -> tuple[type[StoreError], tuple[str, str]]:
+        return (type(self), (self.path, self.reason))
+
+
+class StoreNotFoundError(StoreError, FileNotFoundError):
+    """There is no corpus store at the path: build one with ``nlp-report corpus build FOLDER -o STORE``."""
+
+    code = "E221"
+
+
+class StoreLockedError(StoreError):
+    """Another build is writing the store; wait for it to finish (its process id is in ``STORE/.lock``)."""
+
+    code = "E222"
+
+
+class StoreQueryError(NlpReportError, ValueError):
+    """A query of a corpus store is malformed (SQL error, unknown column, bad filter value)."""
+
+    code = "E223"

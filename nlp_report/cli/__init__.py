@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import NlpReportError
-from . import analyze, bench, evaluate, train
+from . import analyze, bench, corpus, evaluate, train
 from .common import EXIT_FAILED
 
-COMMANDS: tuple[ModuleType, ...] = (analyze, evaluate, train, bench)
+COMMANDS: tuple[ModuleType, ...] = (analyze, evaluate, train, bench, corpus)
 
 
 def build_parser() -> argparse.ArgumentParser:
