@@ -376,7 +376,7 @@ def read_manifest(root: Path) -> dict[str, ManifestEntry]:
     if not path.exists():
         return {}
     try:
-        rows = pq.read_table(path).to_pylist()
+        rows = pq.read_table(pa.BufferReader(path.read_bytes())).to_pylist()  # one read: a build may replace it
     except (OSError, pa.ArrowException) as err:
         raise StoreError(str(root), f"manifest.parquet cannot be read ({err})") from err
     return {r["doc_id"]: ManifestEntry(r["path"], r["sha256"], r["pipeline"], r["part"]) for r in rows}
