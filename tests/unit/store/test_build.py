@@ -69,7 +69,9 @@ def test_entities_and_motions_know_their_sentence(letters: Path, tmp_path: Path,
     assert motions.placed > 0
 
 
-def test_a_second_build_analyses_only_what_changed(letters: Path, tmp_path: Path, analyzer: nlp_report.Analyzer) -> None:
+def test_a_second_build_analyses_only_what_changed(
+    letters: Path, tmp_path: Path, analyzer: nlp_report.Analyzer
+) -> None:
     store = tmp_path / "store"
     first = build_corpus(letters, store, analyzer=analyzer)
     again = build_corpus(letters, store, analyzer=analyzer)
@@ -168,7 +170,9 @@ def test_a_build_killed_halfway_loses_no_finished_document(tmp_path: Path) -> No
     store = tmp_path / "store"
     process = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(folder), str(store)])
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(read_manifest(store) if (store / "manifest.parquet").exists() else {}) < 10:
+    while (
+        time.monotonic() < deadline and len(read_manifest(store) if (store / "manifest.parquet").exists() else {}) < 10
+    ):
         time.sleep(0.05)
     process.kill()
     process.wait()

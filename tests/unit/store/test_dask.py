@@ -12,7 +12,9 @@ from nlp_report.store import build_corpus
 from ...conftest import CORPORA
 from .test_build import TABLES, rows
 
-distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (pip install nlp_report[dask])")
+distributed = pytest.importorskip(
+    "distributed", reason="dask.distributed is not installed (pip install nlp_report[dask])"
+)
 
 
 @pytest.mark.slow
