@@ -38,7 +38,7 @@ def add_parser(subparsers: Any) -> None:
     build.add_argument("--pattern", help="glob of the files to take (default: every file nlp_report reads)")
     build.add_argument("--model", default=None, help="spaCy model name or path, or 'blank'")
     build.add_argument("--n-process", type=int, default=1, help="worker processes (default: 1)")
-    build.add_argument("--batch-size", type=int, default=16, help="documents per written part (default: 16)")
+    build.add_argument("--batch-size", type=int, default=32, help="documents per written part (default: 32)")
     build.add_argument("--dask", metavar="ADDRESS", help="analyse on a Dask cluster (scheduler address)")
     build.set_defaults(run=run_build)
 

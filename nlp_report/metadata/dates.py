@@ -30,17 +30,18 @@ class DateMatch:
     """Whether the expression writes its year (else it was resolved)."""
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, escaped."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
     rules = read_json("metadata/rules.json")
-    month = _alternation(list(rules["months"]))
-    weekday = _alternation(rules["weekdays"])
-    joiner = _alternation(rules["day_joiners"])
-    marker = _alternation(rules["past_markers"] + rules["future_markers"])
+    month = alternation(list(rules["months"]))
+    weekday = alternation(rules["weekdays"])
+    joiner = alternation(rules["day_joiners"])
+    marker = alternation(rules["past_markers"] + rules["future_markers"])
     day = rf"(?:(?:{weekday})\s+)?\d{{1,2}}"
     days = rf"{day}(?:\s*(?:{joiner})\s*{day})*"
     # one or more "days month" groups joined ("30 juni en 1 juli"), then an optional year
@@ -51,6 +52,12 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:\s+(?P<marker>{marker}))?",
         re.IGNORECASE,
     )
+
+
+@cache
+def _markers() -> tuple[frozenset[str], frozenset[str]]:
+    rules = read_json("metadata/rules.json")
+    return frozenset(m.lower() for m in rules["past_markers"]), frozenset(m.lower() for m in rules["future_markers"])
 
 
 @cache
@@ -108,9 +115,7 @@ def find_dates(
             except ValueError:
                 continue
             yield DateMatch(m.start(), m.end(), (day,), True)
-    rules = read_json("metadata/rules.json")
-    past = {m.lower() for m in rules["past_markers"]}
-    future = {m.lower() for m in rules["future_markers"]}
+    past, future = _markers()
     for m in _pattern().finditer(text, start, stop):
         groups = _group_days(m.group("groups"))
         marker = (m.group("marker") or "").lower()

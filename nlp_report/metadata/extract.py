@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..resources import read_json
-from .dates import find_dates
+from .dates import alternation, find_dates
 from .info import DateField, DocumentInfo, DocumentKind, Identity, Meeting, Signatory, TextField
 
 if TYPE_CHECKING:
@@ -30,10 +30,6 @@ _HEAD = 2500
 def _rules() -> dict[str, Any]:
     rules: dict[str, Any] = read_json("metadata/rules.json")
     return rules
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _one_line(text: str) -> str:
@@ -76,12 +72,16 @@ def extract_info(text: str, entities: Sequence[Entity] = ()) -> DocumentInfo:
 # -- the letter's date -------------------------------------------------------------------------
 
 
-def _letter_date(text: str, head_end: int) -> DateField | None:
+@cache
+def _date_line() -> re.Pattern[str]:
     rules = _rules()
-    places = _alternation(rules["place_date_places"])
-    labels = _alternation(rules["header_labels"]["date"])
-    line = re.compile(rf"^[ \t]*(?:(?:{places})[ \t]*,|(?:{labels})\b[ \t:]*)[ \t]*", re.MULTILINE)
-    for m in line.finditer(text, 0, head_end):
+    places = alternation(rules["place_date_places"])
+    labels = alternation(rules["header_labels"]["date"])
+    return re.compile(rf"^[ \t]*(?:(?:{places})[ \t]*,|(?:{labels})\b[ \t:]*)[ \t]*", re.MULTILINE)
+
+
+def _letter_date(text: str, head_end: int) -> DateField | None:
+    for m in _date_line().finditer(text, 0, head_end):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         if not text[m.end() : line_end].strip(" \t-:"):
@@ -95,11 +95,15 @@ def _letter_date(text: str, head_end: int) -> DateField | None:
 # -- header fields -----------------------------------------------------------------------------
 
 
+@cache
+def _label_line(name: str) -> re.Pattern[str]:
+    labels = alternation(_rules()["header_labels"][name])
+    return re.compile(rf"^[ \t]*(?:{labels})\b[ \t:]*(?P<value>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+
+
 def _labelled(text: str, head_end: int, name: str) -> TextField | None:
     """``Betreft <value>`` on one line, or the label alone and the value on the next line."""
-    labels = _alternation(_rules()["header_labels"][name])
-    pattern = re.compile(rf"^[ \t]*(?:{labels})\b[ \t:]*(?P<value>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
-    for m in pattern.finditer(text, 0, head_end):
+    for m in _label_line(name).finditer(text, 0, head_end):
         start, end = m.span("value")
         if not text[start:end].strip():
             following = _NEXT_VALUE.match(text, end)
@@ -123,9 +127,14 @@ def _reference(text: str, head_end: int) -> TextField | None:
     return _field(text, found.start, found.start + code.end())
 
 
+@cache
+def _addressee_line() -> re.Pattern[str]:
+    starts = alternation(_rules()["addressee_start"])
+    return re.compile(rf"^[ \t]*(?P<line>(?:{starts})[^\n]*)$", re.MULTILINE)
+
+
 def _addressee(text: str, head_end: int) -> TextField | None:
-    starts = _alternation(_rules()["addressee_start"])
-    m = re.compile(rf"^[ \t]*(?P<line>(?:{starts})[^\n]*)$", re.MULTILINE).search(text, 0, head_end)
+    m = _addressee_line().search(text, 0, head_end)
     return _field(text, *m.span("line")) if m else None
 
 
@@ -194,17 +203,20 @@ _FIRST_LINE = re.compile(r"\s*(?P<line>[^\n]{10,160})")
 _TITLE_WORDS = re.compile(r"(?:Verslag|Geannoteerde agenda|Kamerbrief|Agenda)\b", re.IGNORECASE)
 
 
+@cache
+def _kind_patterns() -> tuple[tuple[DocumentKind, re.Pattern[str]], ...]:
+    flags = re.IGNORECASE | re.MULTILINE
+    return tuple((entry["kind"], re.compile("|".join(entry["patterns"]), flags)) for entry in _rules()["kinds"])
+
+
 def _kind(text: str, title: TextField | None, subject: TextField | None) -> DocumentKind | None:
     """By the title, then the subject, then the opening; a headline over prose is a news item."""
-    rules = _rules()
-    flags = re.IGNORECASE | re.MULTILINE
-    wheres = (title.value if title else "", subject.value if subject else "", text[: rules["kind_window"]])
+    wheres = (title.value if title else "", subject.value if subject else "", text[: _rules()["kind_window"]])
     for index, where in enumerate(wheres):
-        for entry in rules["kinds"]:
-            if entry["kind"] == "letter" and index < 2:
+        for kind, pattern in _kind_patterns():
+            if kind == "letter" and index < 2:
                 continue  # "BRIEF VAN ..." as a title says nothing: an agenda or a report can be a letter
-            if any(re.search(pattern, where, flags) for pattern in entry["patterns"]):
-                kind: DocumentKind = entry["kind"]
+            if pattern.search(where):
                 return kind
     if _NEWS.match(text):
         return "news"
@@ -223,9 +235,12 @@ _NAME = re.compile(
 )
 
 
+_NAME_LINE = re.compile(r"(?:[ \t]*\n){1,3}(?P<line>[^\n]*)")
+
+
 @cache
 def _office() -> re.Pattern[str]:
-    offices = _alternation(_rules()["offices"])
+    offices = alternation(_rules()["offices"])
     return re.compile(
         rf"^[ \t]*(?P<office>(?:De|Het)[ \t]+(?:{offices})\b[^\n,.]{{0,90}}),[ \t]*$", re.MULTILINE | re.IGNORECASE
     )
@@ -234,7 +249,7 @@ def _office() -> re.Pattern[str]:
 def _signatories(text: str) -> tuple[Signatory, ...]:
     out = []
     for m in _office().finditer(text):
-        name_line = re.compile(r"(?:[ \t]*\n){1,3}(?P<line>[^\n]*)").match(text, m.end())
+        name_line = _NAME_LINE.match(text, m.end())
         name = _NAME.fullmatch(name_line.group("line")) if name_line else None
         if name is None or name_line is None:
             continue
@@ -254,7 +269,7 @@ _CONNECTOR = re.compile(
 
 @cache
 def _lead_in() -> re.Pattern[str]:
-    leads = _alternation(_rules()["meeting_lead_ins"])
+    leads = alternation(_rules()["meeting_lead_ins"])
     return re.compile(rf"(?:^|(?<=[\s(]))(?:{leads})[ \t\n]+", re.IGNORECASE)
 
 
@@ -293,10 +308,14 @@ def _meeting(
     return None
 
 
-def _meeting_name(text: str, window_start: int, date_start: int, *, at_start: bool) -> tuple[int, int] | None:
+@cache
+def _meeting_words() -> tuple[frozenset[str], re.Pattern[str]]:
     rules = _rules()
-    nouns = set(rules["meeting_nouns"])
-    excluded = re.compile(_alternation(rules["meeting_exclusions"]), re.IGNORECASE)
+    return frozenset(rules["meeting_nouns"]), re.compile(alternation(rules["meeting_exclusions"]), re.IGNORECASE)
+
+
+def _meeting_name(text: str, window_start: int, date_start: int, *, at_start: bool) -> tuple[int, int] | None:
+    nouns, excluded = _meeting_words()
     before = text[window_start:date_start]
     cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind(";"), before.rfind(":"), before.rfind("\n\n"))
     offset = window_start + cut + 1 if cut >= 0 else window_start

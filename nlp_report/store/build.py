@@ -29,6 +29,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -131,7 +132,7 @@ def build_corpus(
     analyzer: Analyzer | None = None,
     pattern: str | None = None,
     n_process: int = 1,
-    batch_size: int = 16,
+    batch_size: int = 32,
     flush_seconds: float = 5.0,
     client: Any = None,
 ) -> BuildResult:
@@ -185,7 +186,7 @@ def build_corpus(
             for doc_id, sha, report in reports:
                 writer.add(doc_id, sha, pipeline, report)
         finally:
-            writer.flush()
+            writer.close()
             _remove_orphans(root, writer.manifest)
             write_database(root)
     return BuildResult(
@@ -296,17 +297,24 @@ def _analyse_on_dask(
 
 
 class _Writer:
-    """Gathers rows and writes them as parts, then the manifest, both atomically."""
+    """Gathers rows; writes them as parts, then the manifest, both atomically, in a background thread.
+
+    Writing (Parquet encoding, file I/O) overlaps the analysis of the next batch; the parts and
+    the manifest are written in order by one thread, so the manifest never names a part that is
+    not complete on disk.
+    """
 
     def __init__(self, root: Path, manifest: dict[str, ManifestEntry], batch_size: int, flush_seconds: float) -> None:
         self.root = root
-        self.manifest = manifest
+        self.manifest = dict(manifest)
         self.batch_size = batch_size
         self.flush_seconds = flush_seconds
         self.pending = _Pending()
         self.part = uuid.uuid4().hex
         self.written = 0
         self.parts = 0
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp-report-store")
+        self._jobs: list[Future[None]] = []
 
     def add(self, doc_id: str, sha: str, pipeline: str, report: Report) -> None:
         rows = report_rows(report, doc_id=doc_id, part=self.part, sha256=sha, pipeline=pipeline)
@@ -318,30 +326,53 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
+        """Hand the pending documents to the writing thread (an earlier write's error is raised here)."""
+        for job in [j for j in self._jobs if j.done()]:
+            self._jobs.remove(job)
+            job.result()
         if not self.pending.entries:
             return
-        for name, table in to_tables(self.pending.rows).items():
-            _write_atomic_parquet(table, self.root / "parts" / name / f"{self.part}.parquet")
-        self.manifest.update(self.pending.entries)
-        self.save_manifest()
+        self._jobs.append(self._thread.submit(self._write, self.pending, self.part))
         self.written += len(self.pending.entries)
         self.parts += 1
         self.pending = _Pending()
         self.part = uuid.uuid4().hex
+
+    def close(self) -> None:
+        """Write what is pending and wait for every write; the first error of a write is raised."""
+        try:
+            self.flush()
+        finally:
+            self._thread.shutdown(wait=True)
+        for job in self._jobs:
+            job.result()
+
+    def _write(self, pending: _Pending, part: str) -> None:
+        for name, table in to_tables(pending.rows).items():
+            _write_atomic_parquet(table, self.root / "parts" / name / f"{part}.parquet")
+        self.manifest.update(pending.entries)
+        self.save_manifest()
 
     def save_manifest(self) -> None:
         rows = [
             {"doc_id": doc_id, "path": e.path, "sha256": e.sha256, "pipeline": e.pipeline, "part": e.part}
             for doc_id, e in sorted(self.manifest.items())
         ]
-        _write_atomic_parquet(pa.Table.from_pylist(rows, schema=MANIFEST_SCHEMA), self.root / "manifest.parquet")
+        table = pa.Table.from_pylist(rows, schema=MANIFEST_SCHEMA)
+        _write_atomic_parquet(table, self.root / "manifest.parquet", durable=True)
 
 
-def _write_atomic_parquet(table: pa.Table, path: Path) -> None:
+def _write_atomic_parquet(table: pa.Table, path: Path, *, durable: bool = False) -> None:
+    """Write to a temporary file beside ``path``, then rename: readers see the old file or the new one.
+
+    A killed process leaves at most a temporary file (removed by the next build). ``durable``
+    also syncs the file to disk first (the manifest), so a crash of the machine cannot leave it empty.
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     pq.write_table(table, temporary)
-    with open(temporary, "rb") as handle:
-        os.fsync(handle.fileno())
+    if durable:
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
     os.replace(temporary, path)
 
 
@@ -385,6 +416,8 @@ def read_manifest(root: Path) -> dict[str, ManifestEntry]:
 def _remove_orphans(root: Path, manifest: dict[str, ManifestEntry]) -> None:
     """Delete parts no document points to (replaced documents, or a run killed before its manifest)."""
     live = {e.part for e in manifest.values()}
+    for path in root.glob(".*.tmp"):
+        path.unlink(missing_ok=True)
     for name in TABLES:
         for path in (root / "parts" / name).glob("*.parquet"):
             if path.name != "_schema.parquet" and path.stem not in live:
