@@ -14,6 +14,7 @@ examples:
   nlp-report evaluate corpora/gold/*.jsonl --errors
   nlp-report evaluate corpora/gold/seed.jsonl --format json -o seed-scores.json
   nlp-report evaluate annotations.spacy prodigy-export.jsonl --model blank
+  nlp-report evaluate --metadata corpora/metadata/gold.jsonl --errors
 
 Gold files are gold JSONL (corpora/ANNOTATION.md), Prodigy-style JSONL
 (recognised by its "spans") or spaCy DocBin files (.spacy). Exit codes:
@@ -34,7 +35,10 @@ def add_parser(subparsers: Any) -> None:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="GOLD", help="gold files (.jsonl or .spacy)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="GOLD", help="gold files (.jsonl or .spacy)")
+    parser.add_argument(
+        "--metadata", type=Path, metavar="FILE", help="score document metadata against this stand-off gold instead"
+    )
     parser.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     parser.add_argument(
         "--errors",
@@ -55,6 +59,12 @@ def run(args: argparse.Namespace) -> int:
     from .. import load
     from ..evaluation import evaluate_reports, load_documents
 
+    if args.metadata is not None:
+        return run_metadata(args)
+    if not args.paths:
+        print("nlp-report evaluate: error: give gold files, or --metadata FILE", file=sys.stderr)
+        return 2
+
     # evaluate() in two steps, so that bad gold data fails before the model is loaded
     docs, origins = load_documents(args.paths)
     analyzer = load(args.model)
@@ -63,6 +73,22 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         data = evaluation.to_dict(per_document=args.per_document, errors=args.errors)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = evaluation.to_table(errors=args.errors)
+    _emit(text, args.output)
+    return 0
+
+
+def run_metadata(args: argparse.Namespace) -> int:
+    """``--metadata FILE``: document metadata (kind, date, identity, reference, meeting, signatories)."""
+    from .. import load
+    from ..evaluation.metadata import evaluate_metadata, read_metadata_gold
+
+    docs, skipped = read_metadata_gold(args.metadata)
+    evaluation = evaluate_metadata(docs, load(args.model))
+    evaluation.skipped = skipped
+    if args.format == "json":
+        text = json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
         text = evaluation.to_table(errors=args.errors)
     _emit(text, args.output)

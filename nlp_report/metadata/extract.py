@@ -84,8 +84,8 @@ def _letter_date(text: str, head_end: int) -> DateField | None:
     for m in _date_line().finditer(text, 0, head_end):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        if not text[m.end() : line_end].strip(" \t-:"):
-            line_end = min(len(text), m.end() + 60)  # the value on the lines below the label
+        if next(find_dates(text, m.end(), line_end, numeric=True), None) is None:
+            line_end = min(len(text), max(line_end, m.end() + 80))  # the value below the label (or a table row)
         for found in find_dates(text, m.end(), line_end, numeric=True):
             if found.explicit_year and len(found.dates) == 1:
                 return DateField(found.start, found.end, text[found.start : found.end], found.dates[0])
@@ -212,17 +212,23 @@ def _kind_patterns() -> tuple[tuple[DocumentKind, re.Pattern[str]], ...]:
 def _kind(text: str, title: TextField | None, subject: TextField | None) -> DocumentKind | None:
     """By the title, then the subject, then the opening; a headline over prose is a news item."""
     wheres = (title.value if title else "", subject.value if subject else "", text[: _rules()["kind_window"]])
-    for index, where in enumerate(wheres):
-        for kind, pattern in _kind_patterns():
-            if kind == "letter" and index < 2:
-                continue  # "BRIEF VAN ..." as a title says nothing: an agenda or a report can be a letter
-            if pattern.search(where):
-                return kind
-    if _NEWS.match(text):
+    for where in wheres:  # the kind named first; "BRIEF VAN ..." only says it is a letter when nothing else does
+        found = [
+            (m.start(), index, kind)
+            for index, (kind, pattern) in enumerate(_kind_patterns())
+            if kind != "letter" and (m := pattern.search(where))
+        ]
+        if found:
+            return min(found)[2]
+    letter = next(pattern for kind, pattern in _kind_patterns() if kind == "letter")
+    if letter.search(wheres[2]) or _date_line().search(wheres[2]):
+        return "letter"
+    if _NEWS.match(text) and not _HEADER_LABEL.match(text):
         return "news"
     return None
 
 
+_HEADER_LABEL = re.compile(r"\s*(?:Datum|Betreft|Onderwerp|Kenmerk|Ons kenmerk|Aan)\b", re.IGNORECASE)
 _NEWS = re.compile(r"\s*[^\n.:;]{10,140}[^\n.:;,]\n[ \t]*\n[ \t]*[A-Z][^\n]{60,}")
 """A headline without final punctuation, a blank line, then a paragraph of prose."""
 
@@ -230,31 +236,55 @@ _NEWS = re.compile(r"\s*[^\n.:;]{10,140}[^\n.:;,]\n[ \t]*\n[ \t]*[A-Z][^\n]{60,}
 # -- signatures --------------------------------------------------------------------------------
 
 _NAME = re.compile(
-    r"[ \t]*(?P<name>(?:[A-Z][a-z]?\.[ \t]?){1,5}(?:(?:van|de|der|den|ten|ter|in 't|'t)[ \t]+)*"
-    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*)[ \t]*$"
+    r"(?P<name>(?:[A-Z][a-z]{0,2}\.[ \t]?){0,5}(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]en|[Tt]er|in 't|'t)[ \t]+)*"
+    r"[A-Z][\w'’-]+(?:[ \t]+(?:(?:van|de|der|den)[ \t]+)*[A-Z][\w'’-]+){0,2})[ \t]*$"
 )
-
-
-_NAME_LINE = re.compile(r"(?:[ \t]*\n){1,3}(?P<line>[^\n]*)")
+_NEXT_LINE = re.compile(r"(?:[ \t]*\n){1,5}[ \t]*(?P<line>[^\n]*?)[ \t]*$", re.MULTILINE)
 
 
 @cache
 def _office() -> re.Pattern[str]:
     offices = alternation(_rules()["offices"])
     return re.compile(
-        rf"^[ \t]*(?P<office>(?:De|Het)[ \t]+(?:{offices})\b[^\n,.]{{0,90}}),[ \t]*$", re.MULTILINE | re.IGNORECASE
+        rf"^[ \t]*(?P<office>(?:De|Het)[ \t]+(?:{offices})\b[^\n,.]{{0,90}}),[ \t]*(?P<rest>[^\n]*)$",
+        re.MULTILINE | re.IGNORECASE,
     )
 
 
+@cache
+def _titles() -> re.Pattern[str]:
+    """Academic titles before a name (``drs.``, ``mr.``): not part of it."""
+    return re.compile(rf"(?:(?:{alternation(_rules()['name_titles'])})[ \t]+)+", re.IGNORECASE)
+
+
+_CONTINUED_OFFICE = re.compile(r"(?:Minister|Staatssecretaris|minister|staatssecretaris)\b[^\n,.]{0,80},$")
+
+
 def _signatories(text: str) -> tuple[Signatory, ...]:
+    """An office line ending in a comma (``De minister van Defensie,``), its continuation
+    (``Minister van Algemene Zaken,``), and the name after it on the same line or a line below."""
     out = []
     for m in _office().finditer(text):
-        name_line = _NAME_LINE.match(text, m.end())
-        name = _NAME.fullmatch(name_line.group("line")) if name_line else None
-        if name is None or name_line is None:
+        office = _one_line(m.group("office"))
+        if m.group("rest").strip():
+            line_start, line = m.start("rest"), m.group("rest").rstrip()
+        else:
+            below = _NEXT_LINE.match(text, m.end())
+            if below is None:
+                continue
+            line_start, line = below.start("line"), below.group("line")
+            if _CONTINUED_OFFICE.fullmatch(line):
+                office = f"{office}, {line[:-1]}"
+                below = _NEXT_LINE.match(text, below.end())
+                if below is None:
+                    continue
+                line_start, line = below.start("line"), below.group("line")
+        title = _titles().match(line)
+        skip = title.end() if title else 0
+        name = _NAME.fullmatch(line, skip)
+        if name is None or len(line) > 60:
             continue
-        name_end = name_line.start("line") + name.end("name")
-        out.append(Signatory(m.start("office"), name_end, _one_line(m.group("office")), name.group("name")))
+        out.append(Signatory(m.start("office"), line_start + name.end("name"), office, name.group("name")))
     return tuple(out)
 
 
@@ -300,18 +330,64 @@ def _meeting(
             window_start = max(region_start, found.start - 160)
             named = _meeting_name(text, window_start, found.start, at_start=window_start == region_start)
             if named is None:
+                named = _meeting_after(text, found.end, region_end)
+            if named is None:
                 continue
             start, end = named
-            body = next((e.kb_id for e in entities if e.label == "ORG" and start <= e.start and e.end <= end), None)
             name = _one_line(text[start:end])
-            return Meeting(start, found.end, text[start : found.end], name, found.dates, body)
+            body = _body(entities, start, end, name)
+            first, last = min(start, found.start), max(end, found.end)
+            return Meeting(first, last, text[first:last], name, found.dates, body)
     return None
+
+
+def _is_meeting_word(word: str, nouns: frozenset[str]) -> bool:
+    """``raad``, ``EU-Gezondheidsraad``, ``Milieuraad``, ``NAVO-top``: a meeting noun or a compound on one."""
+    head = word.split("-")[-1]
+    return head in nouns or any(head.endswith(noun) and len(noun) >= 3 for noun in _compound_heads())
+
+
+@cache
+def _compound_heads() -> tuple[str, ...]:
+    return tuple(_rules()["meeting_compound_heads"])
 
 
 @cache
 def _meeting_words() -> tuple[frozenset[str], re.Pattern[str]]:
     rules = _rules()
     return frozenset(rules["meeting_nouns"]), re.compile(alternation(rules["meeting_exclusions"]), re.IGNORECASE)
+
+
+_TOOK_PLACE = re.compile(
+    r"[ \t\n]*(?:jl\.|a\.s\.)?[ \t\n]*,?[ \t\n]*(?:vond|vindt|vonden|vinden)[ \t\n]+(?:in[ \t\n]+\w+[ \t\n]+)?"
+    r"(?:de|het|een)[ \t\n]+(?P<name>[^.;:()\n]{2,80}?)[ \t\n]*(?:\(|,|[ \t\n]plaats\b|[ \t\n]in[ \t\n]+[A-Z])"
+)
+
+
+def _meeting_after(text: str, date_end: int, region_end: int) -> tuple[int, int] | None:
+    """``Op 10 en 11 december jl. vond de Landbouw- en Visserijraad plaats``: the name after the date."""
+    m = _TOOK_PLACE.match(text, date_end, min(len(text), max(region_end, date_end + 140)))
+    if m is None:
+        return None
+    nouns, excluded = _meeting_words()
+    words = [w.lower() for w in re.findall(r"[\w-]+", excluded.sub(" ", m.group("name")))]
+    if not any(_is_meeting_word(w, nouns) for w in words):
+        return None
+    return m.start("name"), m.end("name")
+
+
+def _body(entities: Sequence[Entity], start: int, end: int, name: str) -> str | None:
+    """The ORG kb_id in the meeting's name; where the name stands where no entity is tagged (a
+    ``Betreft`` line), the first organisation of the document whose words occur in the name."""
+    orgs = [e for e in entities if e.label == "ORG" and e.kb_id]
+    inside = next((e.kb_id for e in orgs if start <= e.start and e.end <= end), None)
+    if inside is not None:
+        return inside
+    lowered = name.lower()
+    for e in orgs:
+        if re.search(rf"(?<![\w]){re.escape(e.text.lower())}(?![\w])", lowered):
+            return e.kb_id
+    return None
 
 
 def _meeting_name(text: str, window_start: int, date_start: int, *, at_start: bool) -> tuple[int, int] | None:
@@ -335,6 +411,6 @@ def _meeting_name(text: str, window_start: int, date_start: int, *, at_start: bo
         words = [w.lower() for w in re.findall(r"[\w-]+", excluded.sub(" ", name))]
         if re.search(r"\d", name):
             continue
-        if 0 < len(words) <= 12 and any(w in nouns or w.split("-")[-1] in nouns for w in words):
+        if 0 < len(words) <= 12 and any(_is_meeting_word(w, nouns) for w in words):
             return offset + start, end
     return None
