@@ -61,9 +61,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.metadata is not None:
         return run_metadata(args)
-    if not args.paths:
-        print("nlp-report evaluate: error: give gold files, or --metadata FILE", file=sys.stderr)
-        return 2
+    if not args.paths:  # as argparse does for a missing argument
+        print(
+            "nlp-report evaluate: error: the following arguments are required: GOLD (or --metadata FILE)",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
 
     # evaluate() in two steps, so that bad gold data fails before the model is loaded
     docs, origins = load_documents(args.paths)
