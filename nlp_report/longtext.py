@@ -119,7 +119,15 @@ def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, source: str
         if report.sections:
             carried = report.sections[-1].title
     merged = {name: tuple(shifted) for name, shifted in items.items()}
-    return Report(text, source, model, tuple(sentences), furniture=tuple(furniture), info=extract_info(text, merged["entities"]), **merged)
+    return Report(
+        text,
+        source,
+        model,
+        tuple(sentences),
+        furniture=tuple(furniture),
+        info=extract_info(text, merged["entities"]),
+        **merged,
+    )
 
 
 _SHIFTED = ("entities", "motions", "sections", "footnotes", "model_entities", "blocks")

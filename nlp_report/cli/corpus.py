@@ -23,6 +23,7 @@ Exit codes: 0 done, 1 some file failed or a bad store/query, 2 usage error.
 
 
 def add_parser(subparsers: Any) -> None:
+    """Add ``corpus build``, ``corpus query`` and ``corpus info``."""
     parser = subparsers.add_parser(
         "corpus",
         help="build a corpus store (Parquet + DuckDB) from folders of letters, and query it",
@@ -56,6 +57,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    """``corpus build``: exit 1 when a file failed."""
     from ..store import build_corpus
 
     client = None
@@ -83,6 +85,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_query(args: argparse.Namespace) -> int:
+    """``corpus query``: SQL, ``--motions`` or ``--decisions`` as a table, CSV or JSON."""
     from ..store import CorpusStore
 
     with CorpusStore(args.store) as store:
@@ -108,6 +111,7 @@ def run_query(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
+    """``corpus info``: how many documents, sentences, entities, motions; documents per kind."""
     from ..store import CorpusStore
 
     with CorpusStore(args.store) as store:

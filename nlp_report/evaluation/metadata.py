@@ -45,6 +45,7 @@ class FieldScore:
 
     @property
     def accuracy(self) -> float:
+        """Correct / total (0 when the gold gives the field for no document)."""
         return self.correct / self.total if self.total else 0.0
 
 
@@ -61,11 +62,13 @@ class MetadataEvaluation:
 
     @property
     def signatories_precision(self) -> float:
+        """Right signatories / signatories found."""
         found = self.signatories_tp + self.signatories_fp
         return self.signatories_tp / found if found else 0.0
 
     @property
     def signatories_recall(self) -> float:
+        """Right signatories / gold signatories."""
         gold = self.signatories_tp + self.signatories_fn
         return self.signatories_tp / gold if gold else 0.0
 
