@@ -8,22 +8,16 @@ cases. ``analyze()`` uses a default analyzer loaded on first use.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import threading
 import warnings
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import replace
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
 
-from .errors import ConfigError, InternalError, ModelFallbackWarning, ModelNotFoundError, check_text
+from .errors import ModelFallbackWarning, ModelNotFoundError, WorkerCrashError, check_text
 from .pipeline import factories  # noqa: F401  (registers the factories)
 from .pipeline.report import build_report
 from .types import Report
@@ -144,8 +138,11 @@ class Analyzer:
         is not a ``str`` raises :class:`~nlp_report.errors.InputTypeError`, one
         with a lone surrogate :class:`~nlp_report.errors.InvalidTextError`;
         any other text gives a report (an empty one for white space only).
+        A ``source`` that is not ``None`` is checked the same way.
         """
         check_text(text)
+        if source is not None:
+            check_text(source, argument="source")
         max_length = self.nlp.max_length
         if len(text) > max_length:
             from .longtext import merge_reports, split_spans
@@ -157,6 +154,9 @@ class Analyzer:
 
     def analyze_many(self, texts: Iterable[TextInput], *, batch_size: int = 32, n_process: int = 1) -> Iterator[Report]:
         """Analyse many documents, in order; items are texts or ``(text, source)`` pairs."""
+        from .workers import check_counts
+
+        check_counts(n_process, batch_size)
         pairs = (_as_pair(item) for item in texts)
         if n_process == 1:
             for text, source in pairs:
@@ -171,10 +171,11 @@ class Analyzer:
         path as given. A file that cannot be read raises a
         :class:`~nlp_report.errors.ReadError` subclass naming it.
         """
+        from .batch import display_path
         from .readers import read
 
         document = read(path)
-        return self.analyze(document.text, source=document.source)
+        return self.analyze(document.text, source=display_path(document.source))
 
     def analyze_folder(
         self,
@@ -231,6 +232,8 @@ def _as_pair(item: Any) -> tuple[str, str | None]:
         text, source = item
     else:
         text, source = item, None
+    if source is not None:
+        check_text(source, argument="source")
     return check_text(text), source
 
 
@@ -252,71 +255,33 @@ def analyze(text: str, *, source: str | None = None) -> Report:
     return default_analyzer().analyze(text, source=source)
 
 
-# --- Analysing many documents in worker processes.
-
-
-_worker: Analyzer | None = None
-
-
-def _init_from_bytes(config: dict[str, Any], data: bytes) -> None:
-    from spacy.util import load_model_from_config
-    from thinc.api import Config
-
-    global _worker
-    nlp = load_model_from_config(Config(config), auto_fill=True)
-    nlp.from_bytes(data)
-    _worker = Analyzer(add_components(nlp))
-
-
-def _set_worker(analyzer: Analyzer) -> None:
-    global _worker
-    _worker = analyzer
-
-
-def _run(batch: list[tuple[str, str | None]]) -> list[Report]:
-    """The reports of a batch, without their text: the parent has it already (half the data to send back)."""
-    if _worker is None:  # pragma: no cover - initializer always runs first
-        raise InternalError("worker process has no analyzer")
-    return [replace(_worker.analyze(text, source=source), text="") for text, source in batch]
+# --- Analysing many documents in worker processes (the pool is nlp_report.workers).
 
 
 def analyze_parallel(
     analyzer: Analyzer, pairs: Iterable[tuple[str, str | None]], *, batch_size: int, n_process: int
 ) -> Iterator[Report]:
-    """Yield the reports of ``pairs`` computed by ``n_process`` worker processes."""
-    if n_process < 1 or batch_size < 1:
-        raise ConfigError(f"n_process and batch_size must be at least 1, got {n_process} and {batch_size}")
-    frozen = False
-    if "fork" in multiprocessing.get_all_start_methods():
-        _set_worker(analyzer)  # inherited by the forked workers
-        # the objects the workers inherit (the pipeline) are left out of garbage collection, so a
-        # collection in a worker does not touch, and so copy, every page it shares with the parent
-        gc.freeze()
-        frozen = True
-        pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"))
-    else:  # pragma: no cover - Windows
-        pool = ProcessPoolExecutor(
-            n_process,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_from_bytes,
-            initargs=(dict(analyzer.nlp.config), analyzer.nlp.to_bytes()),
-        )
-    iterator = iter(pairs)
-    pending: deque[tuple[Future[list[Report]], list[tuple[str, str | None]]]] = deque()
-    try:
-        while True:
-            batch = list(islice(iterator, batch_size))
-            if batch:
-                pending.append((pool.submit(_run, batch), batch))
-            while pending and (len(pending) > 2 * n_process or not batch):
-                future, sent = pending.popleft()
-                for report, (text, _) in zip(future.result(), sent, strict=True):
-                    yield replace(report, text=text)
-            if not batch:
-                break
-    finally:
-        for future, _ in pending:
-            future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
-        if frozen:
-            gc.unfreeze()
+    """Yield the reports of ``pairs`` computed by ``n_process`` worker processes.
+
+    Each worker runs the whole path (layout, pipeline, report) and sends back
+    finished reports without their text (the parent has it); batches are
+    submitted a few at a time, so memory stays flat, and results come in
+    input order. A worker that dies is replaced and its documents are
+    analysed again (:mod:`nlp_report.workers`). An error analysing a document
+    is raised as it would be in this process; a document that stops its
+    worker even when tried again on its own raises
+    :class:`~nlp_report.errors.WorkerCrashError`.
+    """
+    from .workers import run_documents
+
+    for index, outcome in enumerate(run_documents(analyzer, pairs, batch_size=batch_size, n_process=n_process)):
+        if outcome.error is not None:
+            raise outcome.error
+        if outcome.report is None:
+            name = repr(outcome.source) if outcome.source else f"number {index + 1}"
+            raise WorkerCrashError(
+                f"the worker process analysing document {name} stopped (killed or crashed), also when it was "
+                "tried again alone; the documents before it were analysed. Check the machine's memory "
+                "(the out-of-memory killer) or analyse this document with n_process=1 to see the error"
+            )
+        yield outcome.report

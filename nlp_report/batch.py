@@ -21,8 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError, DocumentNotFoundError, ReadError
+from .errors import (
+    ConfigError,
+    DocumentNotFoundError,
+    FileAnalysisError,
+    NlpReportError,
+    ReadError,
+    WorkerDiedError,
+)
 from .readers import SUFFIXES, read
+from .workers import check_counts
 
 if TYPE_CHECKING:
     from .analyzer import Analyzer
@@ -32,6 +40,23 @@ logger = logging.getLogger("nlp_report")
 
 DEFAULT_PATTERN_DESCRIPTION = "*" + ", *".join(SUFFIXES)
 """What a folder run picks without a pattern: the files :func:`~nlp_report.read` knows by suffix."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def display_path(path: str) -> str:
+    """``path`` as valid text: a byte of a file name that is not UTF-8 (``caf\\udce9``) becomes ``\\xe9``.
+
+    Python gives such bytes as lone surrogates, which no output can encode;
+    the reports of a folder run carry this form as their ``source``.
+    """
+    return _SURROGATE.sub(_escape, path)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +121,15 @@ def find_files(folder: str | Path, pattern: str | None = None, *, recursive: boo
 def _matcher(pattern: str | None) -> Callable[[str, str], bool]:
     if pattern is None:
         return lambda relative, name: Path(name).suffix.lower() in SUFFIXES
-    if "/" not in pattern:
-        lowered = pattern.lower()
-        return lambda relative, name: fnmatch.fnmatchcase(name.lower(), lowered)
-    regex = re.compile(_glob_regex(pattern.strip("/")), re.IGNORECASE)
+    if not isinstance(pattern, str):
+        raise ConfigError(f"pattern must be a glob string such as '*.pdf', not {type(pattern).__name__}")
+    try:
+        if "/" not in pattern:
+            names = re.compile(fnmatch.translate(pattern.lower()))
+            return lambda relative, name: names.match(name.lower()) is not None
+        regex = re.compile(_glob_regex(pattern.strip("/")), re.IGNORECASE)
+    except re.error as err:
+        raise ConfigError(f"pattern {pattern!r} is not a valid glob ({err}); see find_files for the syntax") from None
     return lambda relative, name: regex.fullmatch(relative) is not None
 
 
@@ -155,8 +185,7 @@ class BatchRun(Iterator["Report"]):
         ignored: Sequence[Path] = (),
         failures: Sequence[FileFailure] = (),
     ) -> None:
-        if n_process < 1 or batch_size < 1:
-            raise ConfigError(f"n_process and batch_size must be at least 1, got {n_process} and {batch_size}")
+        check_counts(n_process, batch_size)
         self.analyzer = analyzer
         given = list(files)
         self._sources = [str(f) for f in given]  # the paths as given become the reports' sources
@@ -201,9 +230,11 @@ class BatchRun(Iterator["Report"]):
         return len(self.failures)
 
     def summary(self) -> str:
-        """``13 files: 12 analysed, 1 failed`` (after the run)."""
-        total = self.succeeded + self.failed
+        """``13 files: 12 analysed, 1 failed`` (after the run; ``, 4 not reached`` if it stopped early)."""
+        total = max(self.total, self.succeeded + self.failed)
         text = f"{total} file{'s' if total != 1 else ''}: {self.succeeded} analysed, {self.failed} failed"
+        if self.succeeded + self.failed < total:
+            text += f", {total - self.succeeded - self.failed} not reached"
         if self.ignored:
             suffixes = ", ".join(sorted({p.suffix.lower() or "(no suffix)" for p in self.ignored}))
             plural = "s" if len(self.ignored) != 1 else ""
@@ -223,26 +254,41 @@ class BatchRun(Iterator["Report"]):
         try:
             if self.n_process == 1:
                 for text, source in self._documents():
-                    report = self.analyzer.analyze(text, source=source)
+                    try:
+                        report = self.analyzer.analyze(text, source=source)
+                    except NlpReportError as err:
+                        self._fail(source, FileAnalysisError(source, err.message))
+                        continue
+                    except Exception as err:  # noqa: BLE001 - a defect, kept to this file so the run goes on
+                        self._fail(source, FileAnalysisError(source, f"analysis failed: {type(err).__name__}: {err}"))
+                        continue
                     yield self._done(report)
             else:
-                from .analyzer import analyze_parallel
+                from .workers import run_documents
 
-                for report in analyze_parallel(
+                outcomes = run_documents(
                     self.analyzer, self._documents(), batch_size=self.batch_size, n_process=self.n_process
-                ):
-                    yield self._done(report)
+                )
+                for outcome in outcomes:
+                    source = outcome.source or ""
+                    if outcome.report is not None:
+                        yield self._done(outcome.report)
+                    elif outcome.error is not None:
+                        self._fail(source, FileAnalysisError(source, outcome.error.message))
+                    else:
+                        reason = "the worker process analysing it stopped (killed or crashed), also when tried alone"
+                        self._fail(source, WorkerDiedError(source, reason))
         finally:
             self._close_bar()
 
-    def _documents(self) -> Iterator[tuple[str, str | None]]:
-        for source in self._sources:
+    def _documents(self) -> Iterator[tuple[str, str]]:
+        for path in self._sources:
             try:
-                document = read(source)
+                document = read(path)
             except ReadError as err:
-                self._fail(source, err)
+                self._fail(path, err)
                 continue
-            yield document.text, document.source
+            yield document.text, display_path(document.source)
 
     def _done(self, report: Report) -> Report:
         self.succeeded += 1

@@ -113,7 +113,19 @@ class DataFileError(NlpReportError, ValueError):
         super().__init__(f"{where}: {message}")
 
 
-class ReadError(NlpReportError, OSError):
+class _PathError(NlpReportError):
+    """An error about one file: ``path`` as given, ``reason`` without the path; message ``[Exxx] PATH: REASON``."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self) -> tuple[type[_PathError], tuple[str, str]]:
+        return (type(self), (self.path, self.reason))
+
+
+class ReadError(_PathError, OSError):
     """A file could not be read as a document (E010; the subclasses say why).
 
     ``path`` is the file as given, ``reason`` the explanation without the
@@ -121,14 +133,6 @@ class ReadError(NlpReportError, OSError):
     """
 
     code = "E010"
-
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
-
-    def __reduce__(self) -> tuple[type[ReadError], tuple[str, str]]:
-        return (type(self), (self.path, self.reason))
 
 
 class DocumentNotFoundError(ReadError, FileNotFoundError):
@@ -328,3 +332,37 @@ class StoreQueryError(NlpReportError, ValueError):
     """A query of a corpus store is malformed (SQL error, unknown column, bad filter value)."""
 
     code = "E223"
+
+
+class OutputError(_PathError, OSError):
+    """An output file cannot be written (its folder is missing, it is a folder, no permission).
+
+    ``path`` is the output as given, ``reason`` the explanation without the
+    path. Nothing is written: an existing file at ``path`` is left as it was.
+    """
+
+    code = "E100"
+
+
+class OutputIsInputError(OutputError, ValueError):
+    """The output path names one of the files being read: writing it would destroy the input."""
+
+    code = "E101"
+
+
+class FileAnalysisError(ReadError):
+    """A file was read, but analysing its text failed; the run goes on with the other files."""
+
+    code = "E102"
+
+
+class WorkerDiedError(ReadError):
+    """The worker process analysing this file stopped (killed or crashed), also when it was tried again alone."""
+
+    code = "E103"
+
+
+class WorkerCrashError(NlpReportError, RuntimeError):
+    """A document passed to ``analyze_many(n_process > 1)`` stopped its worker process, also when tried again alone."""
+
+    code = "E104"

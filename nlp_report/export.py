@@ -13,13 +13,18 @@
   are in the JSON outputs only.
 
 Writers stream: each report is written when it is done, so memory stays
-flat over a folder of any size. Parquet needs pyarrow
+flat over a folder of any size. A path is written atomically (a temporary
+file in the same folder, renamed when complete; :mod:`nlp_report.outputs`),
+so an interrupted run never leaves a partial file and never destroys an
+older one. CSV cells that a spreadsheet would run as a formula are
+neutralised (:func:`spreadsheet_safe`). Parquet needs pyarrow
 (``pip install "nlp_report[parquet]"``).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from abc import ABC, abstractmethod
 from bisect import bisect_left
@@ -28,7 +33,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from .errors import ConfigError
+from .errors import ConfigError, InputTypeError, InvalidTextError, check_text
+from .outputs import AtomicFile
 from .types import Entity, Report
 
 if TYPE_CHECKING:
@@ -113,16 +119,33 @@ def sentences_frame(reports: Iterable[Report]) -> pd.DataFrame:
 
 
 class ReportWriter(ABC):
-    """Writes reports one by one; use as a context manager or call :meth:`close`."""
+    """Writes reports one by one; use as a context manager or call :meth:`close`.
+
+    To a path, the output is written to a temporary file in the same folder
+    and renamed over the path by :meth:`close` (see :mod:`nlp_report.outputs`):
+    leaving the ``with`` block with an exception, or :meth:`abort`, leaves an
+    existing file at the path as it was. A path whose folder does not exist
+    raises :class:`~nlp_report.errors.OutputError`.
+    """
 
     def __init__(self, target: str | Path | IO[str]) -> None:
         self._own = not hasattr(target, "write")
         self.path = None if not self._own else Path(target)  # type: ignore[arg-type]
         self.count = 0
 
-    @abstractmethod
     def write(self, report: Report) -> None:
-        """Write one report."""
+        """Write one report (:class:`~nlp_report.errors.InputTypeError` for anything else)."""
+        if not isinstance(report, Report):
+            raise InputTypeError(f"reports must be Report objects, not {type(report).__name__}")
+        try:
+            self._write(report)
+        except UnicodeEncodeError:
+            raise _unencodable(report) from None
+        self.count += 1
+
+    @abstractmethod
+    def _write(self, report: Report) -> None:
+        """Write one report (checked) to the output."""
 
     def write_all(self, reports: Iterable[Report]) -> int:
         """Write every report; returns how many."""
@@ -131,13 +154,29 @@ class ReportWriter(ABC):
         return self.count
 
     def close(self) -> None:  # noqa: B027  (an optional hook)
-        """Finish the output (and close the file if the writer opened it)."""
+        """Finish the output (and, for a path, put the complete file in place)."""
+
+    def abort(self) -> None:  # noqa: B027  (an optional hook)
+        """Stop without finishing: a path is left as it was before the writer started."""
 
     def __enter__(self) -> ReportWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
-        self.close()
+        if kind is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def _unencodable(report: Report) -> InvalidTextError:
+    """The error for a report that holds a lone surrogate (it cannot be encoded)."""
+    for argument, value in (("source", report.source or ""), ("text", report.text)):
+        try:
+            check_text(value, argument=f"report {argument}")
+        except InvalidTextError as err:
+            return err
+    return InvalidTextError("the report holds a lone surrogate and cannot be written as UTF-8")
 
 
 class _TextWriter(ReportWriter):
@@ -145,14 +184,33 @@ class _TextWriter(ReportWriter):
 
     def __init__(self, target: str | Path | IO[str]) -> None:
         super().__init__(target)
+        self._file: AtomicFile | None = None
         if self.path is not None:
-            self.out: IO[str] = open(self.path, "w", encoding="utf-8", newline=self.newline)  # noqa: SIM115
+            self._file = AtomicFile(self.path, newline=self.newline)
+            assert self._file.stream is not None
+            self.out: IO[str] = self._file.stream
         else:
             self.out = target  # type: ignore[assignment]
 
+    def _finish(self) -> None:
+        """Write what ends the output (the closing ``]`` of a JSON list)."""
+
     def close(self) -> None:
-        if self._own:
-            self.out.close()
+        if self._file is not None:
+            if not self._file.done:
+                try:
+                    self._finish()
+                except BaseException:
+                    self._file.abort()
+                    raise
+                self._file.commit()
+        else:
+            self._finish()
+            self.out.flush()
+
+    def abort(self) -> None:
+        if self._file is not None:
+            self._file.abort()
         else:
             self.out.flush()
 
@@ -162,10 +220,8 @@ class JsonlWriter(_TextWriter):
 
     newline = "\n"
 
-    def write(self, report: Report) -> None:
-        """Write one report as one JSON line."""
+    def _write(self, report: Report) -> None:
         self.out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
-        self.count += 1
 
 
 class JsonWriter(_TextWriter):
@@ -178,48 +234,75 @@ class JsonWriter(_TextWriter):
         self.single = single
         self.indent = indent
 
-    def write(self, report: Report) -> None:
-        """Add one report to the JSON array."""
+    def _write(self, report: Report) -> None:
         if self.single and self.count:
             raise ConfigError("a single-report JSON output takes one report")
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=self.indent)
         if not self.single:
             text = ("[\n" if not self.count else ",\n") + text
         self.out.write(text)
-        self.count += 1
 
-    def close(self) -> None:
-        """Close the JSON array (and the file if the writer opened it)."""
+    def _finish(self) -> None:
         if not self.single:
             self.out.write("[]\n" if not self.count else "\n]\n")
         elif self.count:
             self.out.write("\n")
-        super().close()
+
+
+SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""A CSV cell starting with one of these is a formula to a spreadsheet; the CSV writer prefixes it with ``'``."""
+
+
+def spreadsheet_safe(value: str) -> str:
+    """``value`` with a ``'`` in front if a spreadsheet would run it as a formula (``=``, ``+``, ``-``, ``@``...)."""
+    return "'" + value if value.startswith(SPREADSHEET_TRIGGERS) else value
 
 
 class CsvWriter(_TextWriter):
     """One row per sentence (:data:`SENTENCE_COLUMNS`), a header first; UTF-8, ``\\n`` line ends.
 
-    ``entities`` is a JSON list; the id columns are ``"; "``-separated.
+    ``entities`` is a JSON list; the id columns are ``"; "``-separated. A
+    cell holding a line break (``\\n``, or a lone ``\\r``) is quoted, so every
+    sentence is one CSV record. With ``spreadsheet_safe=True`` (the default) a
+    text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or ``\\r`` gets
+    a ``'`` in front, as spreadsheet-safe writers do, so that Excel or
+    LibreOffice shows it instead of running it as a formula (CSV injection);
+    pass ``False`` for the cells exactly as they are.
     """
 
     newline = ""
 
-    def __init__(self, target: str | Path | IO[str]) -> None:
+    def __init__(self, target: str | Path | IO[str], *, spreadsheet_safe: bool = True) -> None:
         super().__init__(target)
-        self.writer = csv.writer(self.out, lineterminator="\n")
-        self.writer.writerow(SENTENCE_COLUMNS)
+        self.spreadsheet_safe = spreadsheet_safe
+        csv.writer(self.out, lineterminator="\n").writerow(SENTENCE_COLUMNS)
         self.rows = 0
 
-    def write(self, report: Report) -> None:
-        """Write one row per sentence of the report."""
+    def _write(self, report: Report) -> None:
+        lines = []
         for row in sentence_rows(report):
             row["entities"] = json.dumps(row["entities"], ensure_ascii=False)
             for column in _ID_COLUMNS.values():
                 row[column] = "; ".join(row[column])
-            self.writer.writerow(["" if row[c] is None else row[c] for c in SENTENCE_COLUMNS])
-            self.rows += 1
-        self.count += 1
+            cells = [self._cell(row[c]) for c in SENTENCE_COLUMNS]
+            lines.append(cells)
+        buffer = io.StringIO()  # the rows of one report are written at once: a report is never cut
+        plain = csv.writer(buffer, lineterminator="\n")
+        # csv quotes a field holding a character of its line terminator, and a lone \r is not "\n":
+        # a row with one has every text cell quoted
+        quoting = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+        for cells in lines:
+            carriage = any(isinstance(c, str) and "\r" in c for c in cells)
+            (quoting if carriage else plain).writerow(cells)
+        self.out.write(buffer.getvalue())
+        self.rows += len(lines)
+
+    def _cell(self, value: Any) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, str) and self.spreadsheet_safe:
+            return spreadsheet_safe(value)
+        return value
 
 
 class ParquetWriter(ReportWriter):
@@ -266,13 +349,13 @@ class ParquetWriter(ReportWriter):
         )
         self.row_group_size = row_group_size
         self._buffer: list[dict[str, Any]] = []
-        self._writer = pq.ParquetWriter(str(self.path), self.schema)
+        assert self.path is not None
+        self._file = AtomicFile(self.path, stream=False)
+        self._writer = pq.ParquetWriter(str(self._file.temp), self.schema)
         self.rows = 0
 
-    def write(self, report: Report) -> None:
-        """Add one row per sentence of the report to the Parquet file."""
+    def _write(self, report: Report) -> None:
         self._buffer.extend(sentence_rows(report))
-        self.count += 1
         if len(self._buffer) >= self.row_group_size:
             self._flush()
 
@@ -284,9 +367,23 @@ class ParquetWriter(ReportWriter):
             self._buffer = []
 
     def close(self) -> None:
-        """Write the Parquet file's last row group and close it."""
-        self._flush()
-        self._writer.close()
+        """Write the Parquet file's last row group and put the complete file in place."""
+        if self._file.done:
+            return
+        try:
+            self._flush()
+            self._writer.close()
+        except BaseException:
+            self._file.abort()
+            raise
+        self._file.commit()
+
+    def abort(self) -> None:
+        """Close the Parquet writer and remove the unfinished file: the path stays as it was."""
+        try:
+            self._writer.close()
+        finally:
+            self._file.abort()
 
 
 def open_writer(fmt: ExportFormat, target: str | Path | IO[str], *, single: bool = False) -> ReportWriter:

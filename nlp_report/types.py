@@ -245,6 +245,7 @@ class Report:
                     built = _build(item_type, item)
                 except (TypeError, KeyError, ValueError) as err:
                     raise ReportDataError(f"{name}[{index}]: {err}") from None
+                _check_label(name, index, built)
                 if text[built.start : built.end] != built.text:
                     raise ReportDataError(f"{name}[{index}]: text[{built.start}:{built.end}] is not {built.text!r}")
                 items.append(built)
@@ -282,6 +283,17 @@ def _span_item(name: str, index: int, item_type: type[Any] | None, item: Any, n:
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= n):
         raise ReportDataError(f"{name}[{index}]: ({start!r}, {end!r}) is not a range of the text")
     return built
+
+
+_LABELS: dict[str, tuple[str | None, ...]] = {"sentences": (*SENTENCE_LABELS, None), "entities": ENTITY_LABELS}
+
+
+def _check_label(name: str, index: int, item: Any) -> None:
+    """An unknown sentence or entity label is an error (a report only ever holds the contract's labels)."""
+    allowed = _LABELS.get(name)
+    if allowed is not None and item.label not in allowed:
+        choices = ", ".join(repr(label) for label in allowed)
+        raise ReportDataError(f"{name}[{index}]: label {item.label!r} is not one of {choices}")
 
 
 def _row(item: Any) -> dict[str, Any]:

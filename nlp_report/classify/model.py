@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import ConfigError, DataFileError
+from ..outputs import write_atomic
 
 FORMAT = "nlp_report.sentence_classifier.v1"
 
@@ -172,7 +173,7 @@ class SentenceClassifier:
         data = self.to_dict()
         if metadata:
             data["metadata"] = dict(metadata)
-        Path(path).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomic(path, json.dumps(data, ensure_ascii=False) + "\n")
 
     @classmethod
     def load(cls, path: str | Path) -> SentenceClassifier:

@@ -6,20 +6,23 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import textwrap
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import NlpReportError
 from ..text import one_space
 from ..types import Report
-from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, positive
+from .common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, EXIT_USAGE, positive
 
 if TYPE_CHECKING:
     from ..analyzer import Analyzer
+    from ..batch import BatchRun
+    from ..outputs import AtomicFile
 
 FORMATS = ("table", "json", "jsonl", "csv", "parquet", "html")
 
@@ -59,10 +62,16 @@ are reported on standard error with the reason, counted, and skipped;
 --strict stops at the first. A progress bar runs on standard error when it is
 a terminal (--no-progress turns it off).
 
+Outputs written with -o are complete or not there: each is written to a
+temporary file in the same folder and renamed when the run is done, so an
+interrupted run (Ctrl-C, SIGTERM, --strict) leaves an older output exactly as
+it was, and says so. An output that is also an input is refused.
+
 exit codes:
-  0  every file was analysed
-  1  some files could not be read (or --strict stopped the run)
-  2  usage error (bad option, unknown model, output that cannot be written)
+  0    every file was analysed
+  1    some files could not be read (or --strict stopped the run)
+  2    usage error (bad option, unknown model, output that cannot be written or is an input)
+  130  interrupted with Ctrl-C; 143 stopped with SIGTERM
 """
 
 
@@ -126,8 +135,20 @@ def _with_classifier(analyzer: Analyzer, path: Path) -> Analyzer:
     return type(analyzer)(nlp)
 
 
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: the outputs are left as they were."""
+
+
+def _on_sigterm(_signum: int, _frame: object) -> None:
+    raise _Stopped()
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``nlp-report analyze``; returns the exit code."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
     try:
         return _run(args)
     except UsageError as err:
@@ -137,11 +158,15 @@ def run(args: argparse.Namespace) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _run(args: argparse.Namespace) -> int:
     from ..batch import BatchRun, FileFailure, collect_paths
-    from ..errors import ModelNotFoundError, ReadError
+    from ..errors import ModelNotFoundError, NlpReportError, OutputIsInputError, ReadError
+    from ..outputs import check_not_input
 
     fmt: str = args.format
     output: Path | None = args.output
@@ -156,6 +181,10 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("html output of several documents needs a folder: -o FOLDER (one .html file per document)")
     if output is not None and not (fmt == "html" and several):
         _check_writable(output)  # before the model loads, and without leaving an empty file behind
+        try:
+            check_not_input(output, collected.files)
+        except OutputIsInputError as err:
+            raise UsageError(str(err)) from None
 
     from .. import load
 
@@ -171,7 +200,8 @@ def _run(args: argparse.Namespace) -> int:
 
         tqdm.write(f"nlp-report: failed: {failure}", file=sys.stderr)
 
-    sink = _open_sink(fmt, output, single=not several, render=render)
+    sink = _open_sink(fmt, output, single=not several, render=render, inputs=collected.files)
+    batch: BatchRun | None = None
     try:
         batch = BatchRun(
             analyzer,
@@ -185,15 +215,34 @@ def _run(args: argparse.Namespace) -> int:
         )
         for report in batch:
             sink.write(report)
-    except ReadError as err:  # --strict
         sink.close()
-        print(f"nlp-report: error: {err} (stopped: --strict)", file=sys.stderr)
+    except ReadError as err:  # --strict
+        sink.abort()
+        print(f"nlp-report: error: {err} (stopped: --strict); {sink.left()}", file=sys.stderr)
+        _summary(batch, None)
         return EXIT_FAILED
-    sink.close()
+    except KeyboardInterrupt as stop:
+        sink.abort()
+        if batch is not None:
+            batch.close()
+        how = "SIGTERM" if isinstance(stop, _Stopped) else "Ctrl-C"
+        print(f"nlp-report: interrupted ({how}); {sink.left()}", file=sys.stderr)
+        _summary(batch, None)
+        return EXIT_TERMINATED if isinstance(stop, _Stopped) else EXIT_INTERRUPTED
+    except NlpReportError as err:  # an output that cannot be written
+        sink.abort()
+        print(f"nlp-report: error: {err}; {sink.left()}", file=sys.stderr)
+        _summary(batch, None)
+        return EXIT_FAILED
     if batch.total > 1 or batch.failures or batch.ignored:
+        _summary(batch, output)
+    return EXIT_FAILED if batch.failures else EXIT_OK
+
+
+def _summary(batch: BatchRun | None, output: Path | None) -> None:
+    if batch is not None:
         where = f"; written to {output}" if output else ""
         print(f"nlp-report: {batch.summary()}{where}", file=sys.stderr)
-    return EXIT_FAILED if batch.failures else EXIT_OK
 
 
 def _renderer() -> Callable[[Report], Any]:
@@ -212,22 +261,41 @@ def _renderer() -> Callable[[Report], Any]:
 
 
 class _Sink(ABC):
+    """Where the reports go; a file output is put in place by :meth:`close`, never by :meth:`abort`."""
+
+    def __init__(self, output: Path | None) -> None:
+        self.output = output
+        self.existed = output is not None and output.exists()
+
     @abstractmethod
-    def write(self, report: Report) -> None: ...
+    def write(self, report: Report) -> None:
+        """Write one report."""
 
     def close(self) -> None:  # noqa: B027  (an optional hook)
         pass
 
+    def abort(self) -> None:  # noqa: B027  (an optional hook)
+        """Drop what was written: a file output stays as it was."""
+
+    def left(self) -> str:
+        """What an interrupted run left of the output."""
+        if self.output is None:
+            return "standard output is incomplete"
+        if self.existed:
+            return f"{self.output} was not written and is as it was before"
+        return f"{self.output} was not written"
+
 
 class _ExportSink(_Sink):
     def __init__(self, fmt: str, output: Path | None, *, single: bool) -> None:
-        from ..errors import ConfigError
+        from ..errors import ConfigError, OutputError
         from ..export import open_writer
 
+        super().__init__(output)
         try:
             self.writer = open_writer(fmt, output if output is not None else sys.stdout, single=single)  # type: ignore[arg-type]
-        except ConfigError as err:
-            raise UsageError(err.message) from None
+        except (ConfigError, OutputError) as err:
+            raise UsageError(str(err) if isinstance(err, OutputError) else err.message) from None
 
     def write(self, report: Report) -> None:
         self.writer.write(report)
@@ -235,10 +303,15 @@ class _ExportSink(_Sink):
     def close(self) -> None:
         self.writer.close()
 
+    def abort(self) -> None:
+        self.writer.abort()
+
 
 class _TableSink(_Sink):
     def __init__(self, output: Path | None) -> None:
-        self.out: IO[str] = _open_text(output) if output else sys.stdout
+        super().__init__(output)
+        self.file = _open_text(output) if output else None
+        self.out: IO[str] = self.file.stream if self.file is not None and self.file.stream else sys.stdout
         self.width = 120 if output else max(shutil.get_terminal_size((120, 24)).columns, 80)
 
     def write(self, report: Report) -> None:
@@ -246,18 +319,31 @@ class _TableSink(_Sink):
         self.out.flush()
 
     def close(self) -> None:
-        if self.out is not sys.stdout:
-            self.out.close()
+        if self.file is not None:
+            self.file.commit()
+
+    def abort(self) -> None:
+        if self.file is not None:
+            self.file.abort()
 
 
 class _HtmlSink(_Sink):
-    """One rendered document to a file or stdout, or several to ``FOLDER/<name>.html``."""
+    """One rendered document to a file or stdout, or several to ``FOLDER/<name>.html``.
 
-    def __init__(self, output: Path | None, render: Callable[[Report], Any], *, single: bool) -> None:
+    Page names differ also without regard to case (``X.html`` and ``x.html``
+    would be one file on macOS and Windows), never name an input file, and
+    each page is written atomically, replacing (not following) a link.
+    """
+
+    def __init__(
+        self, output: Path | None, render: Callable[[Report], Any], *, single: bool, inputs: Iterable[str | Path] = ()
+    ) -> None:
+        super().__init__(output)
         self.render = render
         self.single = single
-        self.output = output
         self.names: set[str] = set()
+        self.inputs = tuple(inputs)
+        self.pages = 0
         if not single and output is not None:
             try:
                 output.mkdir(parents=True, exist_ok=True)
@@ -265,45 +351,74 @@ class _HtmlSink(_Sink):
                 raise UsageError(f"cannot create the folder {output}: {err.strerror or err}") from None
 
     def write(self, report: Report) -> None:
+        from ..errors import OutputIsInputError
+        from ..outputs import check_not_input, write_atomic
+
         result = self.render(report)
         page = result if isinstance(result, str) else getattr(result, "_repr_html_", lambda: str(result))()
         if self.single:
             if self.output is None:
                 sys.stdout.write(page)
             else:
-                with _open_text(self.output) as out:
-                    out.write(page)
+                _parent(self.output)
+                write_atomic(self.output, page)
             return
         assert self.output is not None
         stem = Path(report.source or "document").stem or "document"
         name = f"{stem}.html"
         counter = 2
-        while name in self.names:
+        while True:
+            try:
+                if name.casefold() not in self.names:
+                    check_not_input(self.output / name, self.inputs)
+                    break
+            except OutputIsInputError:
+                pass
             name = f"{stem}-{counter}.html"
             counter += 1
-        self.names.add(name)
-        (self.output / name).write_text(page, encoding="utf-8")
+        self.names.add(name.casefold())
+        write_atomic(self.output / name, page)
+        self.pages += 1
+
+    def left(self) -> str:
+        if self.single or self.output is None:
+            return super().left()
+        return f"the {self.pages} pages written to {self.output} are complete; the others were not written"
 
 
-def _open_text(path: Path) -> IO[str]:
+def _parent(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return open(path, "w", encoding="utf-8", newline="\n")
     except OSError as err:
         raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
 
 
-def _open_sink(fmt: str, output: Path | None, *, single: bool, render: Callable[[Report], Any] | None) -> _Sink:
+def _open_text(path: Path) -> AtomicFile:
+    from ..errors import OutputError
+    from ..outputs import AtomicFile
+
+    _parent(path)
+    try:
+        return AtomicFile(path)
+    except OutputError as err:
+        raise UsageError(str(err)) from None
+
+
+def _open_sink(
+    fmt: str,
+    output: Path | None,
+    *,
+    single: bool,
+    render: Callable[[Report], Any] | None,
+    inputs: Iterable[str | Path] = (),
+) -> _Sink:
     if fmt == "table":
         return _TableSink(output)
     if fmt == "html":
         assert render is not None
-        return _HtmlSink(output, render, single=single)
+        return _HtmlSink(output, render, single=single, inputs=inputs)
     if output is not None:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
+        _parent(output)
     return _ExportSink(fmt, output, single=single)
 
 

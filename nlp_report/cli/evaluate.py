@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 EXAMPLES = """\
 examples:
@@ -99,14 +99,13 @@ def run_metadata(args: argparse.Namespace) -> int:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    out: TextIO
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        with open(output, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-    except OSError as err:
-        from ..errors import GoldFileError
+    from ..errors import GoldFileError, OutputError
+    from ..outputs import write_atomic
 
-        raise GoldFileError(f"{output}: cannot write ({err.strerror or err})") from None
+    try:
+        write_atomic(output, text)  # complete or not at all
+    except OutputError as err:
+        raise GoldFileError(f"{output}: cannot write ({err.reason})") from None

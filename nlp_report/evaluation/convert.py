@@ -39,7 +39,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from ..errors import ArgumentError, GoldFileError, GoldFormatError, InternalError
+from ..errors import ArgumentError, GoldFileError, GoldFormatError, InternalError, OutputError
+from ..outputs import AtomicFile
 from ..pipeline.doc import LAYOUT_KEY, SENTENCES_KEY, get_layout
 from ..types import ENTITY_LABELS, SENTENCE_LABELS, Report, SentenceLabel
 from .gold import (
@@ -126,9 +127,11 @@ def write_docbin(docs: Iterable[GoldDocument], path: str | Path) -> int:
     """Write gold documents as a ``.spacy`` file; returns how many."""
     docbin = gold_to_docbin(docs)
     try:
-        docbin.to_disk(path)
-    except OSError as err:
-        raise GoldFileError(f"{path}: cannot write ({err.strerror or err})") from None
+        with AtomicFile(path, binary=True) as out:  # complete or not at all
+            assert out.stream is not None
+            out.stream.write(docbin.to_bytes())
+    except OutputError as err:
+        raise GoldFileError(f"{path}: cannot write ({err.reason})") from None
     return len(docbin)
 
 

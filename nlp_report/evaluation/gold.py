@@ -28,7 +28,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
 
-from ..errors import ArgumentError, ArgumentTypeError, GoldFileError, GoldFormatError
+from ..errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    GoldFileError,
+    GoldFormatError,
+    InvalidTextError,
+    OutputError,
+    check_text,
+)
+from ..outputs import write_atomic
 from ..types import ENTITY_LABELS, SENTENCE_LABELS, EntityLabel, SentenceLabel
 
 KAMERSTUK_ID = re.compile(r"[0-9]+(?:-[0-9A-Za-z]+)*-[0-9]+[a-z]?")
@@ -124,6 +133,10 @@ class GoldDocument:
         text = data["text"]
         if not isinstance(text, str):
             raise check.error(f"must be a string, not {_json_type(text)}", "text")
+        try:
+            check_text(text)
+        except InvalidTextError as err:
+            raise check.error(err.message.removeprefix("text "), "text") from None
         source = data.get("source")
         if source is not None and not isinstance(source, str):
             raise check.error(f"must be a string or null, not {_json_type(source)}", "source")
@@ -218,13 +231,20 @@ def write_gold(docs: Iterable[GoldDocument], path: str | Path | IO[str]) -> int:
 
 def write_lines(data: str, path: str | Path | IO[str]) -> int:
     """Write JSONL text to a path (UTF-8) or an open text stream; returns the number of lines."""
-    if isinstance(path, (str, Path)):
-        try:
-            Path(path).write_text(data, encoding="utf-8", newline="")
-        except OSError as err:
-            raise GoldFileError(f"{path}: cannot write ({err.strerror or err})") from None
-    else:
-        path.write(data)
+    try:
+        if isinstance(path, (str, Path)):
+            write_atomic(path, data, newline="")  # complete or not at all: an old file stays as it was
+        else:
+            path.write(data)
+    except UnicodeEncodeError as err:
+        line = data.count("\n", 0, err.start) + 1
+        raise GoldFileError(
+            f"{path}: cannot write document {line} as UTF-8: it holds a lone surrogate "
+            f"(U+{ord(data[err.start]):04X}); nothing was written"
+        ) from None
+    except (OSError, OutputError) as err:
+        reason = err.reason if isinstance(err, OutputError) else (err.strerror or str(err))
+        raise GoldFileError(f"{path}: cannot write ({reason})") from None
     return data.count("\n")
 
 
@@ -252,6 +272,8 @@ def iter_json_lines(text: str, *, path: str | Path | None = None) -> Iterator[tu
             raise GoldFormatError(f"invalid JSON: {err.msg} (column {err.colno})", path=path, line=number) from None
         except RecursionError:
             raise GoldFormatError("invalid JSON: nested too deeply", path=path, line=number) from None
+        except ValueError as err:  # an integer of more than 4300 digits
+            raise GoldFormatError(f"invalid JSON: {err}", path=path, line=number) from None
         yield number, value
 
 
@@ -277,7 +299,7 @@ def _looks_like_prodigy(text: str) -> bool:
         if line.strip():
             try:
                 first = json.loads(line)
-            except (json.JSONDecodeError, RecursionError):
+            except (ValueError, RecursionError):  # JSONDecodeError, or an integer too long to read
                 return False
             return isinstance(first, dict) and "spans" in first and "entities" not in first
     return False

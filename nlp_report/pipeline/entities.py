@@ -37,6 +37,7 @@ from ..entities.model import normalise
 from ..entities.patterns import EntryFile, Pattern, packaged_exclusions, read_entry_file, split_records
 from ..entities.rules import EntityRules, Mention, mentions_to_spans, resolve
 from ..errors import ConfigError
+from ..outputs import write_atomic
 from ..types import ENTITY_LABELS
 from .doc import BLOCKS_KEY, MODEL_ENTS_KEY, SENTENCES_KEY, get_layout
 
@@ -170,7 +171,7 @@ class PolicyEntityRuler:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:  # noqa: ARG002 - spaCy's signature
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / USER_ENTRIES_FILE).write_text(self._entries_jsonl(), encoding="utf-8")
+        write_atomic(path / USER_ENTRIES_FILE, self._entries_jsonl())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "PolicyEntityRuler":  # noqa: ARG002 - spaCy's signature
         """Load entries: from a JSONL file (added to the current ones) or a saved pipeline's folder."""

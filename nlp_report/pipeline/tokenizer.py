@@ -21,6 +21,7 @@ the second part of a hyphenated compound is split off (``EU-Turkijerelatie``
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
@@ -121,6 +122,21 @@ LONG_RUN = 500
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 
 
+def _cut_before_base(text: str, position: int, floor: int) -> int:
+    """``position``, moved back so that the piece after it does not start with a combining mark or a joiner.
+
+    ``floor`` is the previous cut; a stretch of nothing but combining marks since then is cut where it is.
+    """
+    cut = position
+    while cut > floor + 1 and _joins(text[cut]):
+        cut -= 1
+    return position if _joins(text[cut]) else cut
+
+
+def _joins(char: str) -> bool:
+    return char == "\u200d" or unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
 def _pattern(function: Any) -> str | None:
     pattern = getattr(getattr(function, "__self__", None), "pattern", None)
     return pattern if isinstance(pattern, str) else None
@@ -181,7 +197,10 @@ class LayoutTokenizer:
         """
         cuts = [0]
         for m in _LONG_RUN.finditer(text):
-            cuts.extend(range(m.start() + LONG_RUN, m.end(), LONG_RUN))
+            position = m.start() + LONG_RUN
+            while position < m.end():
+                cuts.append(_cut_before_base(text, position, max(cuts[-1], m.start())))
+                position = cuts[-1] + LONG_RUN
         cuts.append(len(text))
         docs = [self.tokenizer(text[a:b]) for a, b in pairwise(cuts)]
         return Doc.from_docs(docs, ensure_whitespace=False)

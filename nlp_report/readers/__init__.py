@@ -15,6 +15,7 @@ text.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import (
@@ -22,6 +23,7 @@ from ..errors import (
     DecodingError,
     DocumentNotFoundError,
     EncryptedPdfError,
+    InputTypeError,
     NotAFileError,
     NoTextLayerError,
     ReaderDependencyError,
@@ -29,6 +31,7 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from .document import DOCUMENT_FORMATS, Document, DocumentFormat
+from .safety import quiet_pypdf, valid_text
 
 SUFFIXES: dict[str, DocumentFormat] = {
     ".txt": "text",
@@ -89,6 +92,8 @@ def read(path: str | Path, *, format: DocumentFormat | None = None) -> Document:
     >>> doc.format, doc.encoding
     ('text', 'utf-8')
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputTypeError(f"path must be a str or a Path, not {type(path).__name__}")
     source = str(path)
     path = Path(path)
     try:
@@ -101,13 +106,16 @@ def read(path: str | Path, *, format: DocumentFormat | None = None) -> Document:
         if format is not None and format not in DOCUMENT_FORMATS:
             raise UnsupportedFormatError(source, f"unknown format {format!r}; use one of {', '.join(DOCUMENT_FORMATS)}")
         fmt = format or detect_format(path, source)
-        return _read_as(path, source, fmt)
+        with quiet_pypdf():
+            return valid_text(_read_as(path, source, fmt))
     except ReadError:
         raise
     except PermissionError:
         raise ReadError(source, "permission denied") from None
     except OSError as err:
         raise ReadError(source, err.strerror or str(err)) from None
+    except Exception as err:  # noqa: BLE001 - every failure of one file is a ReadError, so a folder run goes on
+        raise ReadError(source, f"could not be read ({type(err).__name__}: {err})") from None
 
 
 def detect_format(path: Path, source: str | None = None) -> DocumentFormat:

@@ -31,6 +31,7 @@ from typing import Any
 from ..errors import CorruptFileError, ReaderDependencyError
 from .blocks import TextAssembler, glue_marker
 from .document import Document
+from .safety import refuse_dtd
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -79,6 +80,7 @@ def read_docx(path: Path, source: str) -> Document:
         raise ReaderDependencyError(
             source, 'reading .docx files needs python-docx: pip install "nlp_report[docx]"'
         ) from None
+    refuse_dtd(path, source)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError) as err:

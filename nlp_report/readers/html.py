@@ -148,13 +148,36 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
 
+    def close(self) -> None:
+        # what is left unparsed at the end is an unterminated comment, declaration or tag (``<!-- ...``,
+        # ``<a href='...``): a browser shows none of it, but html.parser would pass it on as text
+        if self.cdata_elem is None and _UNTERMINATED.match(self.rawdata):
+            self.rawdata = ""
+        super().close()
+
+
+_UNTERMINATED = re.compile(r"<[a-zA-Z/!?]")
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+"""A document type declaration with an internal subset (``<!DOCTYPE x [<!ENTITY ...>]>``)."""
+
 
 def parse_markup(text: str) -> _Node:
     """The element tree of HTML or XML ``text``, built with the standard library's parser."""
     builder = _TreeBuilder()
-    builder.feed(text)
+    builder.feed(_without_internal_subset(text))
     builder.close()
     return builder.root
+
+
+def _without_internal_subset(text: str) -> str:
+    """The markup without a DOCTYPE's internal subset, which html.parser ends at its first ``>``.
+
+    The declarations in it (entities) are never used: an entity reference
+    stays as it is written (``&xxe;``), nothing is expanded or fetched.
+    """
+    start = text[:4096].lower().find("<!doctype")
+    found = _INTERNAL_SUBSET.match(text, start) if start >= 0 else None  # one try: linear in the text
+    return text if found is None else text[: found.start()] + text[found.end() :]
 
 
 def read_html(path: Path, source: str, fmt: DocumentFormat = "html") -> Document:

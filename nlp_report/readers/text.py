@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from ..errors import DecodingError, UnsupportedFormatError
@@ -44,6 +46,31 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+@lru_cache(maxsize=1)
+def _charsets() -> dict[str, str]:
+    table = {}
+    text = resources.files("nlp_report").joinpath("data/readers/html_charsets.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, decode_as = line.partition("\t")
+            table[name.strip()] = decode_as.strip()
+    return table
+
+
+def declared_encoding(label: str) -> str | None:
+    """The codec to decode a file that declares ``label`` with, as a browser would; ``None`` to ignore it.
+
+    Only encodings of web text are obeyed (``data/readers/html_charsets.txt``):
+    ``punycode``, ``undefined``, ``unicode_escape``, EBCDIC and the like are
+    not, and a UTF-16 declaration inside the markup means UTF-8.
+    """
+    try:
+        name = codecs.lookup(label.strip()).name
+    except (LookupError, ValueError):
+        return None
+    return _charsets().get(name)
+
+
 def describe_binary(data: bytes) -> str | None:
     """What well-known binary format ``data`` starts with, if any."""
     for magic, name in _MAGIC:
@@ -56,8 +83,8 @@ def decode_bytes(data: bytes, path: str | Path, *, declared: str | None = None) 
     """Decode ``data`` (the content of ``path``) to text; returns ``(text, encoding)``.
 
     ``declared`` is an encoding the file names itself (HTML ``<meta charset>``,
-    XML declaration); a BOM overrides it, and it is used only when it is a
-    known codec and decodes the data.
+    XML declaration); a BOM overrides it, and it is used only when it is an
+    encoding of web text (:func:`declared_encoding`) and decodes the data.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -68,11 +95,13 @@ def decode_bytes(data: bytes, path: str | Path, *, declared: str | None = None) 
                     path, f"starts with a {encoding} byte order mark but is not {encoding}: {_where(err)}"
                 ) from None
     _check_not_binary(data, path)
-    if declared:
+    usable = declared_encoding(declared) if declared else None
+    if usable:
+        assert declared is not None
+        named = declared.lower() if codecs.lookup(declared.strip()).name == usable else usable
         try:
-            codecs.lookup(declared)
-            return _newlines(data.decode(declared)), declared.lower()
-        except (LookupError, UnicodeDecodeError):
+            return _newlines(data.decode(usable)), named
+        except UnicodeDecodeError:
             pass  # a wrong declaration: detect as for any text
     try:
         text = data.decode("utf-8")

@@ -97,8 +97,10 @@ def test_strict_stops_at_the_first_failure(folder: Path, tmp_path: Path, capsys:
     (folder / "0-kapot.txt").write_bytes(b"\x00")
     out = tmp_path / "out.jsonl"
     assert analyze(folder, "--format", "jsonl", "-o", out, "--strict") == 1
-    assert out.read_text(encoding="utf-8") == ""  # stopped before the files after it
-    assert "0-kapot.txt: binary content (NUL bytes), not text (stopped: --strict)" in capsys.readouterr().err
+    assert not out.exists()  # stopped: no output, never a partial one
+    err = capsys.readouterr().err
+    assert "0-kapot.txt: binary content (NUL bytes), not text (stopped: --strict)" in err
+    assert f"{out} was not written" in err
 
 
 def test_an_empty_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
