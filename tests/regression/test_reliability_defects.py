@@ -481,6 +481,7 @@ def test_D24_html_pages_differ_without_case_and_replace_links(
 # --- D25: pypdf on stderr, token cuts ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_D25_pypdf_warnings_do_not_reach_stderr_from_the_library(tmp_path: Path) -> None:
     path = tmp_path / "kapot.pdf"
     path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 2)
