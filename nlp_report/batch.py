@@ -30,6 +30,7 @@ from .errors import (
     WorkerDiedError,
 )
 from .readers import SUFFIXES, read
+from .text import SURROGATE
 from .workers import check_counts
 
 if TYPE_CHECKING:
@@ -42,16 +43,13 @@ DEFAULT_PATTERN_DESCRIPTION = "*" + ", *".join(SUFFIXES)
 """What a folder run picks without a pattern: the files :func:`~nlp_report.read` knows by suffix."""
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def display_path(path: str) -> str:
     """``path`` as valid text: a byte of a file name that is not UTF-8 (``caf\\udce9``) becomes ``\\xe9``.
 
     Python gives such bytes as lone surrogates, which no output can encode;
     the reports of a folder run carry this form as their ``source``.
     """
-    return _SURROGATE.sub(_escape, path)
+    return SURROGATE.sub(_escape, path)
 
 
 def _escape(match: re.Match[str]) -> str:

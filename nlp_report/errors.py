@@ -11,9 +11,10 @@ that catches those keeps working.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
+
+from .text import SURROGATE
 
 
 class NlpReportError(Exception):
@@ -82,14 +83,11 @@ class InvalidTextError(NlpReportError, ValueError):
         )
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def check_text(value: object, *, argument: str = "text") -> str:
     """``value`` if it is a text nlp_report can analyse; else :class:`InputTypeError` or :class:`InvalidTextError`."""
     if not isinstance(value, str):
         raise InputTypeError.for_value(value, argument=argument)
-    m = _SURROGATE.search(value)
+    m = SURROGATE.search(value)
     if m is not None:
         raise InvalidTextError.for_text(value, m.start(), argument=argument)
     return value

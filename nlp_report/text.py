@@ -22,6 +22,8 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 CONTROL = "\x00-\x08\x0e-\x1f\x7f-\x9f"
 """Control characters, as character-class ranges: C0 and C1 except U+0009-U+000D (tab, line breaks)."""
 SOFT_HYPHEN = "\u00ad"
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: a ``str`` that holds one is not valid Unicode (it cannot be encoded or analysed)."""
 
 HYPHENS = "-\u2010\u2011\u2013\u2014"
 """Hyphen-minus, hyphen, non-breaking hyphen, en and em dash: what joins the parts of a compound (``NAVO-top``)."""

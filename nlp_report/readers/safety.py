@@ -28,23 +28,23 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CorruptFileError
+from ..text import SURROGATE
 from .document import Document
 
 logger = logging.getLogger("nlp_report")
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
 
 def valid_text(document: Document) -> Document:
     """``document`` with every lone surrogate in its text and title replaced by U+FFFD (and a warning)."""
-    found = _SURROGATE.search(document.text)
+    found = SURROGATE.search(document.text)
     title = document.title
     if title is not None:
-        title = _SURROGATE.sub(REPLACEMENT, title)
+        title = SURROGATE.sub(REPLACEMENT, title)
     if found is None:
         return document if title == document.title else replace(document, title=title)
-    count = len(_SURROGATE.findall(document.text))
+    count = len(SURROGATE.findall(document.text))
     logger.warning(
         "%s: the text holds %d lone surrogate%s (not valid Unicode; the first, U+%04X, at offset %d), "
         "replaced by U+FFFD",
@@ -54,7 +54,7 @@ def valid_text(document: Document) -> Document:
         ord(found.group()),
         found.start(),
     )
-    return replace(document, text=_SURROGATE.sub(REPLACEMENT, document.text), title=title)
+    return replace(document, text=SURROGATE.sub(REPLACEMENT, document.text), title=title)
 
 
 _reading = threading.local()
