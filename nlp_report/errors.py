@@ -297,21 +297,13 @@ class InternalError(NlpReportError, RuntimeError):
     code = "E063"
 
 
-class StoreError(NlpReportError, OSError):
+class StoreError(_PathError, OSError):
     """A corpus store cannot be opened or written as asked (E220; the message says why).
 
     ``path`` is the store folder, ``reason`` the explanation.
     """
 
     code = "E220"
-
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
-
-    def __reduce__(self) -> tuple[type[StoreError], tuple[str, str]]:
-        return (type(self), (self.path, self.reason))
 
 
 class StoreNotFoundError(StoreError, FileNotFoundError):

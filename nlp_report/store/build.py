@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 
 from ..batch import FileFailure, find_files
 from ..errors import ConfigError, ReadError, StoreError, StoreLockedError
+from ..outputs import PART_SUFFIX, AtomicFile
 from .rows import SCHEMAS, TABLES, report_rows, to_tables
 
 if TYPE_CHECKING:
@@ -363,17 +364,17 @@ class _Writer:
 
 
 def _write_atomic_parquet(table: pa.Table, path: Path, *, durable: bool = False) -> None:
-    """Write to a temporary file beside ``path``, then rename: readers see the old file or the new one.
+    """Write through an :class:`~nlp_report.outputs.AtomicFile`: readers see the old file or the new one.
 
     A killed process leaves at most a temporary file (removed by the next build). ``durable``
     also syncs the file to disk first (the manifest), so a crash of the machine cannot leave it empty.
     """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, temporary)
     if durable:
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
-    os.replace(temporary, path)
+        with AtomicFile(path, binary=True) as out:
+            pq.write_table(table, out.stream)
+    else:
+        with AtomicFile(path, stream=False) as out:
+            pq.write_table(table, out.temp)
 
 
 def _prepare(root: Path) -> Path:
@@ -416,13 +417,13 @@ def read_manifest(root: Path) -> dict[str, ManifestEntry]:
 def _remove_orphans(root: Path, manifest: dict[str, ManifestEntry]) -> None:
     """Delete parts no document points to (replaced documents, or a run killed before its manifest)."""
     live = {e.part for e in manifest.values()}
-    for path in root.glob(".*.tmp"):
+    for path in root.glob(f".*{PART_SUFFIX}"):
         path.unlink(missing_ok=True)
     for name in TABLES:
         for path in (root / "parts" / name).glob("*.parquet"):
             if path.name != "_schema.parquet" and path.stem not in live:
                 path.unlink(missing_ok=True)
-        for path in (root / "parts" / name).glob(".*.tmp"):
+        for path in (root / "parts" / name).glob(f".*{PART_SUFFIX}"):
             path.unlink(missing_ok=True)
 
 
@@ -433,15 +434,14 @@ def write_database(root: Path) -> Path:
     from .query import view_statements
 
     target = root / "corpus.duckdb"
-    temporary = root / f".corpus.duckdb.{os.getpid()}.tmp"
-    temporary.unlink(missing_ok=True)
-    connection = duckdb.connect(str(temporary))
-    try:
-        for statement in view_statements(root.resolve()):
-            connection.execute(statement)
-    finally:
-        connection.close()
-    os.replace(temporary, target)
+    with AtomicFile(target, stream=False) as out:
+        out.temp.unlink()  # DuckDB creates its database file itself
+        connection = duckdb.connect(str(out.temp))
+        try:
+            for statement in view_statements(root.resolve()):
+                connection.execute(statement)
+        finally:
+            connection.close()
     return target
 
 

@@ -190,6 +190,6 @@ def test_a_build_killed_halfway_loses_no_finished_document(tmp_path: Path) -> No
     build_corpus(folder, clean, model="blank")
     for table in TABLES:
         pd.testing.assert_frame_equal(rows(store, table), rows(clean, table))
-    assert not list(store.rglob("*.tmp"))
+    assert not list(store.rglob("*.part")) and not list(store.rglob("*.tmp"))
     assert not (store / ".lock").exists()
     assert os.listdir(store / "parts" / "documents")
