@@ -12,6 +12,7 @@ EXAMPLES = """\
 examples:
   nlp-report evaluate corpora/gold/seed.jsonl
   nlp-report evaluate corpora/gold/*.jsonl --errors
+  nlp-report evaluate ../shared/corpus/dev      (a folder: its .jsonl and .spacy files)
   nlp-report evaluate corpora/gold/seed.jsonl --format json -o seed-scores.json
   nlp-report evaluate annotations.spacy prodigy-export.jsonl --model blank
   nlp-report evaluate --metadata corpora/metadata/gold.jsonl --errors
@@ -35,7 +36,9 @@ def add_parser(subparsers: Any) -> None:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="GOLD", help="gold files (.jsonl or .spacy)")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="GOLD", help="gold files (.jsonl or .spacy), or folders of them"
+    )
     parser.add_argument(
         "--metadata", type=Path, metavar="FILE", help="score document metadata against this stand-off gold instead"
     )

@@ -43,7 +43,7 @@ written and in capitals; ``abbreviation`` only exactly as written;
 a hyphen (``Frans voorzitterschap``, not ``Frans Timmermans``).
 """
 
-_KB_ID = re.compile(r"^[A-Z0-9]+$")
+_KB_ID = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 _CODE = re.compile(r"^[A-Z]{2}$")
 _PARENTHESES = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 
@@ -225,7 +225,10 @@ def parse_entries(records: Iterable[dict[str, Any]], origin: str, *, cldr: bool 
         elif "id" in record:
             kb_id = record["id"]
             if not isinstance(kb_id, str) or not _KB_ID.match(kb_id):
-                raise GazetteerError(f"{origin}:{number}: id {kb_id!r} must be capitals and digits only (A-Z, 0-9)")
+                raise GazetteerError(
+                    f"{origin}:{number}: id {kb_id!r} must be capitals and digits (A-Z, 0-9), "
+                    "words joined by single hyphens"
+                )
             for name in _strings(record, "names", origin, number):
                 yield GazetteerEntry(name, "ORG", kb_id, "name")
             for abbreviation in _strings(record, "abbreviations", origin, number):

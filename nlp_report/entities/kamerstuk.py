@@ -10,7 +10,10 @@ The forms found (``corpora/ANNOTATION.md``, KAMERSTUK):
 * a number with a letter: ``nr. 188b``; several numbers: ``nrs. 126 en 131``
   (one reference per number);
 * without ``Kamerstuk``: ``(28 676, nr. 42)``, ``32 623, nr. 321``;
-* compact: ``Kamerstuk 28676-500``, ``kst-28676-394``, ``kst-36200-X-12``.
+* compact: ``Kamerstuk 28676-500``, ``kst-28676-394``, ``kst-36200-X-12``;
+* as real letters write them: an en dash (``21501–08, nr. 463``), no comma
+  and no space (``36600-XVII nr.73``), lower case and no dot (``kamerstuk
+  28676, nr 48``), a dot in the dossier (``kamerstuk 31.371, nr. 14``).
 
 Not references: ``Handelingen`` citations (``Handelingen II 2022/23, nr. 52``)
 and Council document codes (``EUCO 19/17``), which these patterns do not
@@ -34,7 +37,9 @@ URL = "https://zoek.officielebekendmakingen.nl/kst-{kb_id}.html"
 _SP = r"(?:[ \t\u00a0]|\n(?!\s*\n))"
 """One white-space character; a single line break counts (a wrap inside a reference)."""
 _DASH = r"[-‐‑–]"
-_DOSSIER = rf"(?P<d>\d{{2}}{_SP}?\d{{3}})(?:{_SP}?{_DASH}{_SP}?(?P<s>\d{{2}}|[A-Z]{{1,5}})|{_SP}(?P<s2>[A-Z]{{1,5}}))?"
+_DOSSIER = (
+    rf"(?P<d>\d{{2}}(?:{_SP}|\.)?\d{{3}})(?:{_SP}?{_DASH}{_SP}?(?P<s>\d{{2}}|[A-Z]{{1,5}})|{_SP}(?P<s2>[A-Z]{{1,5}}))?"
+)
 _NR = r"(?:[Nn]r|[Nn]o|[Nn]ummer)s?\.?"
 _NUMBER = r"\d{1,5}[a-z]?(?![\w/])"
 _MORE_ITEM = rf"{_SP}*(?:,|en|&){_SP}*\d{{1,5}}[a-z]?(?![\w/]|{_SP}?\d|,?{_SP}*{_NR})"
@@ -46,7 +51,7 @@ _YEAR = r"(?P<y>\d{4}(?:\s?[/–-]\s?\d{2,4})?)"
 # engine can skip ahead quickly; find_kamerstukken merges their matches.
 _PREFIXED = re.compile(
     # Kamerstuk(ken) [I|II] [year], dossier, nr. N  (K... checks that no letter precedes)
-    rf"(?P<prefix>K(?<!\wK)amerstuk(?:ken)?(?:{_SP}+(?P<ch>II|I|EK|TK)\b)?(?:,?{_SP}+{_YEAR})?,?{_SP}+)"
+    rf"(?P<prefix>[Kk](?<!\w[Kk])amerstuk(?:ken)?(?:{_SP}+(?P<ch>II|I|EK|TK)\b)?(?:,?{_SP}+{_YEAR})?,?{_SP}+)"
     rf"(?:{_DOSSIER},?{_SP}*(?:{_NR}{_SP}*(?P<n>{_NUMBER}){_MORE}|(?P<letter>[A-Z]{{1,2}})\b)|{_COMPACT})"
 )
 _KST = re.compile(
@@ -78,8 +83,8 @@ def make_ref(
     chamber: Literal["I", "II"] | None = None,
     year: str | None = None,
 ) -> KamerstukRef:
-    """A :class:`KamerstukRef` from its parts; ``dossier`` may hold spaces (``28 676``)."""
-    base = re.sub(r"\s", "", dossier)
+    """A :class:`KamerstukRef` from its parts; ``dossier`` may hold spaces or a dot (``28 676``, ``31.371``)."""
+    base = re.sub(r"[\s.]", "", dossier)
     full = f"{base}-{suffix}" if suffix else base
     kb_id = f"{full}-{number}"
     return KamerstukRef(full, number, kb_id, URL.format(kb_id=kb_id), chamber, year)

@@ -8,7 +8,14 @@ A motion gets its Kamerstuk from, in this order:
 2. a reference right after it in parentheses (``motie-Boswijk (21 501-28,
    nr. 212)``) or after a comma (``motie Van Haga, Kamerstuk 28 676, nr.
    394``);
-3. another mention of the same motion in the document: a mention without
+3. the first reference after it in the same sentence, in parentheses, when
+   only words about the motion stand between (``de motie van het lid Van
+   Campen over het belang van Renure (Kamerstuk 21 501-32, nr. 1604)``,
+   ``de motie van het lid Voordewind c.s. van 22 december 2011 (Kamerstuk
+   22 054, nr. 184)``): no other motion or reference, no sentence end and no
+   document noun (``brief``, ``verslag``: the reference is then that
+   document's) within :data:`SAME_SENTENCE_WINDOW` characters;
+4. another mention of the same motion in the document: a mention without
    either takes the Kamerstuk of the mentions with the same sponsors, when
    they all give the same one (``de motie Van Haga1 ... De motie Van Haga
    kwam ook aan de orde``).
@@ -28,10 +35,15 @@ from spacy.tokens import Doc
 
 from ..layout.model import Layout
 from ..types import KamerstukRef
-from .rules import Found, Mention, doc_text
+from .rules import Found, Mention, doc_text, rule_words
 
 _MARKER_GAP = re.compile(r"[.,;:)\]”’\"']{0,2}")
 _AFTER_MOTION = re.compile(r"\s*(?:\(\s*(?:zie\s+(?:ook\s+)?)?|,\s*)")
+_OPEN = re.compile(r"\(\s*(?:zie\s+(?:ook\s+)?)?")
+_SENTENCE_END = re.compile(r"[.!?;:]\s+[A-Z]|\n\s*\n|[()]")
+_WORD = re.compile(r"[^\W\d_]+")
+SAME_SENTENCE_WINDOW = 200
+"""How far after a motion (in characters) its Kamerstuk may stand in the same sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +53,7 @@ class MotionLink:
     motion: Mention
     kamerstuk: KamerstukRef
     how: str
-    """``footnote``, ``parentheses`` or ``repeated``."""
+    """``footnote``, ``parentheses``, ``sentence`` or ``repeated``."""
 
 
 def link_motions(doc: Doc, found: Found, layout: Layout) -> list[MotionLink]:
@@ -59,6 +71,9 @@ def link_motions(doc: Doc, found: Found, layout: Layout) -> list[MotionLink]:
         if ref is None:
             ref = _after(doc, text, motion, starts, found)
             how = "parentheses"
+        if ref is None:
+            ref = _later_in_sentence(doc, text, motion, found)
+            how = "sentence"
         if ref is not None:
             links[motion] = MotionLink(motion, ref, how)
     by_sponsors: dict[str, set[str]] = {}
@@ -113,5 +128,25 @@ def _after(doc: Doc, text: str, motion: Mention, starts: dict[int, Mention], fou
         return None
     paper = starts.get(m.end())
     if paper is None:
+        return None
+    return found.kamerstukken.get((paper.start, paper.end))
+
+
+def _later_in_sentence(doc: Doc, text: str, motion: Mention, found: Found) -> KamerstukRef | None:
+    """The reference in parentheses after the words about the motion (rule 3 of the module)."""
+    end_char = doc[motion.end - 1].idx + len(doc[motion.end - 1])
+    following = [m for m in found.mentions if m.start >= motion.end and m.label in ("MOTION", "KAMERSTUK")]
+    if not following or following[0].label != "KAMERSTUK":
+        return None
+    paper = following[0]
+    start = doc[paper.start].idx
+    if start - end_char > SAME_SENTENCE_WINDOW:
+        return None
+    between = text[end_char:start]
+    opening = between.rfind("(")
+    if opening < 0 or not _OPEN.fullmatch(between[opening:]):
+        return None
+    words = between[:opening]
+    if _SENTENCE_END.search(words) or any(w.lower() in rule_words().document_nouns for w in _WORD.findall(words)):
         return None
     return found.kamerstukken.get((paper.start, paper.end))

@@ -6,7 +6,8 @@ A MOTION span (``corpora/ANNOTATION.md``) starts at ``motie``, ``moties`` or
 * ``motie Van Haga``, ``motie-Van Haga``, ``Motie Van der Lee``;
 * ``motie van het lid Van Haga``, ``motie van de leden Sjoerdsma en
   Brekelmans``, ``motie van de leden Sjoerdsma, Brekelmans en Boswijk``;
-* ``motie Sjoerdsma c.s.``, ``motie Sjoerdsma/Brekelmans``;
+* ``motie Sjoerdsma c.s.``, ``motie Sjoerdsma/Brekelmans``, ``moties
+  Marijnissen c.s. en Klaver c.s.``;
 * ``gewijzigde motie ...``, ``aangehouden motie ...`` (the adjective is not
   part of the span);
 * a sponsor with first name or initials where the text gives them
@@ -34,12 +35,15 @@ _NAME = (
     rf"|(?:{_TV_CAPITAL}\s(?:{_TV_LOWER}\s)*)?{_SURNAME})"  # Van der Lee, Boswijk
 )
 _SEPARATOR = r"(?:\s?/\s?|,\s|\sen\s)"
+_CS_LISTED = rf"\sc\.s\.(?={_SEPARATOR}{_NAME})"
+"""``c.s.`` after a sponsor that another follows: ``moties Marijnissen c.s. en Klaver c.s.``."""
 _PATTERN = re.compile(
     rf"(?P<head>[Mm](?<![\w-][Mm])oties?)(?:-|\s(?:van\s(?:het\slid|de\sleden)\s|ingediend\sdoor\s(?:het\slid|de\sleden)\s)?)"
-    rf"(?P<names>{_NAME}(?:{_SEPARATOR}{_NAME})*)"
+    rf"(?P<names>{_NAME}(?:{_CS_LISTED})?(?:{_SEPARATOR}{_NAME}(?:{_CS_LISTED})?)*)"
     rf"(?P<cs>\sc\.s\.)?"
 )
 _SPLIT = re.compile(_SEPARATOR)
+_TV_CAPITAL_WORD = re.compile(_TV_CAPITAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +72,16 @@ def find_motions(text: str, is_not_a_name: Callable[[str], bool] = lambda name: 
         sponsors: list[str] = []
         end = names_start
         pos = names_start
-        for part in _parts(m.group("names")):
-            name, offset = part
-            if is_not_a_name(name) or any(is_not_a_name(word) for word in name.split()):
+        parts = list(_parts(m.group("names")))
+        for index, (name, offset) in enumerate(parts):
+            bare = name.removesuffix(" c.s.")
+            # a capitalised tussenvoegsel ("De Vries") is part of a name where no other word can stand:
+            # the first sponsor, or one with "c.s." after it
+            sure = not sponsors or bare != name or (index == len(parts) - 1 and bool(m.group("cs")))
+            words = [w for w in bare.split() if not (sure and _TV_CAPITAL_WORD.fullmatch(w))]
+            if is_not_a_name(bare) or any(is_not_a_name(word) for word in words):
                 break
-            sponsors.append(" ".join(name.split()))
+            sponsors.append(" ".join(bare.split()))
             pos = names_start + offset + len(name)
             end = pos
         if not sponsors:

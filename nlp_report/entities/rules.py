@@ -47,6 +47,7 @@ from ..resources import read_lines
 from ..text import HYPHENS as _HYPHEN_CHARS
 from ..types import KamerstukRef
 from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses
+from .context import bare_adjective_fits, names_something_else
 from .gazetteer import Gazetteer
 from .kamerstuk import KamerstukMatch, find_kamerstukken, make_ref
 from .motions import find_motions
@@ -185,6 +186,7 @@ class EntityRules:
         self.define_abbreviations = define_abbreviations
         self.function_words = default_rules().function_words
         self._quoted_titles = self.words.quoted_titles()
+        self._known = frozenset(surface for surface, _ in gazetteer.variants())
         self._keys: dict[int, tuple[str, str, str]] = {}
         self.phrases = PhraseMatcher(vocab, attr="ORTH")
         self.tokens = TokenPatterns(vocab)
@@ -235,6 +237,9 @@ class EntityRules:
         candidates = [c for c in candidates if not found.inside_zone(c.start, c.end, c.label)]
         named = resolve(candidates)
         if self.define_abbreviations:
+            redefined = self._redefined(doc, text, named)
+            if redefined:
+                named = [m for m in named if m.source != "gazetteer" or doc[m.start : m.end].text not in redefined]
             named = resolve(named + self._defined(doc, text, named, found))
         papers = self._kamerstukken(doc, text, layout, found)
         motions = self._motions(doc, text, found)
@@ -243,7 +248,9 @@ class EntityRules:
 
     def _fits_context(self, doc: Doc, start: int, end: int, label: str, kind: str) -> bool:
         words = self.words
-        if kind == "bare_adjective":
+        if names_something_else(doc, start, end, label, self._known):
+            return False
+        if kind == "bare_adjective" and not bare_adjective_fits(doc, end):
             if not _before_word_or_hyphen(doc, end, self.function_words):
                 return False
             # "in het Frans opgesteld" is the language; "het Frans-Duitse initiatief" is not
@@ -317,6 +324,30 @@ class EntityRules:
                 if span is not None and (span.start, span.end) not in taken:
                     added.append(Mention(span.start, span.end, "ORG", new[m.group()], "defined"))
         return added
+
+    def _redefined(self, doc: Doc, text: str, named: list[Mention]) -> set[str]:
+        """Gazetteer abbreviations the text defines as something that is no organisation.
+
+        ``Stabiliteits- en Groeipact (SGP)``: here ``SGP`` is the pact, not the party.
+        """
+        shorts = {doc[m.start].text: m for m in named if m.length == 1 and m.source == "gazetteer"}
+        if not shorts or "(" not in text:
+            return set()
+        ends = {doc[m.end - 1].idx + len(doc[m.end - 1]) for m in named}
+        out = set()
+        for par in parentheses(text):
+            if par.inner not in shorts or not is_short_form(par.inner):
+                continue
+            before_end = len(text[: par.open].rstrip().rstrip("'\"’”»"))
+            if before_end in ends:
+                continue  # "Europese Unie (EU)", "'International Security Assistance Force' (ISAF)"
+            line_start = text.rfind("\n", 0, par.open) + 1
+            long = candidate_long_form(par.inner, text[line_start:before_end])
+            if long is None or self.gazetteer.lookup(long[1]) is not None:
+                continue
+            if not any(ends_in(w, self.words.abbreviation_heads) for w in long[1].split()):
+                out.add(par.inner)
+        return out
 
     def _kamerstukken(self, doc: Doc, text: str, layout: Layout, found: Found) -> list[Mention]:
         own = own_kamerstukken(layout)
@@ -543,6 +574,8 @@ def _in_capitals(doc: Doc, i: int) -> bool:
             token = doc[j]
             if "\n" in token.text:
                 break
+            if token.text in HYPHENS and not token.whitespace_ and not doc[j - 1].whitespace_:
+                break  # "EU-AU top": a compound, not a run of capitals
             if token.is_alpha:
                 if len(token.text) > 1 and token.text.isupper():
                     return True

@@ -39,7 +39,7 @@ from .gold import (
 )
 from .metrics import PRF, Accuracy, Confusion, EntityScores, LabelScores, Scores
 from .result import DocumentInfo, Evaluation, SystemEvaluation
-from .run import evaluate, evaluate_reports, load_documents
+from .run import evaluate, evaluate_reports, gold_files, load_documents
 from .scoring import PredictedLink, Prediction, actor_matches, match_sentences, score_document
 
 __all__ = [
@@ -74,6 +74,7 @@ __all__ = [
     "dumps_prodigy",
     "evaluate",
     "evaluate_reports",
+    "gold_files",
     "gold_to_doc",
     "gold_to_docbin",
     "gold_to_prodigy",

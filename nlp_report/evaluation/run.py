@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ArgumentTypeError, EvaluationError
+from ..errors import ArgumentTypeError, EvaluationError, GoldFileError
 from .baselines import Baseline, default_baselines
 from .gold import GoldDocument, read_gold
 from .result import DocumentInfo, Evaluation, SystemEvaluation
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 GoldItem = str | Path | GoldDocument
 GoldInput = GoldItem | Iterable[GoldItem]
-"""A gold file, a :class:`GoldDocument`, or several of them."""
+"""A gold file or folder, a :class:`GoldDocument`, or several of them."""
 
 
 def evaluate(
@@ -32,8 +32,8 @@ def evaluate(
     """Analyse every gold document's text and score the result against the gold.
 
     ``gold`` is a path of a gold file (gold JSONL, Prodigy-style JSONL or a
-    ``.spacy`` DocBin, see :func:`read_gold`), a :class:`GoldDocument`, or a
-    list of them. ``analyzer`` defaults to ``nlp_report.load()``.
+    ``.spacy`` DocBin, see :func:`read_gold`), a folder of such files (see
+    :func:`gold_files`), a :class:`GoldDocument`, or a list of them. ``analyzer`` defaults to ``nlp_report.load()``.
     ``baselines``: ``True`` for the majority-class and cue-words baselines,
     ``False`` for none, or a list of :class:`Baseline` objects.
 
@@ -111,15 +111,36 @@ def load_documents(gold: GoldInput) -> tuple[list[GoldDocument], list[str | None
             docs.append(item)
             origins.append(None)
         elif isinstance(item, (str, Path)):
-            found = read_gold(item)
-            docs += found
-            origins += [str(item)] * len(found)
+            for path in gold_files(item):
+                found = read_gold(path)
+                docs += found
+                origins += [str(path)] * len(found)
         else:
             raise ArgumentTypeError(f"gold must be paths or GoldDocument objects, not {type(item).__name__}")
     if not docs:
         raise EvaluationError("no gold documents to evaluate (the files are empty)")
     _check_unique(docs, origins)
     return docs, origins
+
+
+GOLD_SUFFIXES = (".jsonl", ".spacy")
+"""The gold files a folder given to :func:`evaluate` contributes, by suffix."""
+
+
+def gold_files(path: str | Path) -> list[Path]:
+    """``path`` itself, or for a folder its gold files (``*.jsonl``, ``*.spacy``, sorted by name).
+
+    So ``evaluate("../shared/corpus/dev")`` scores the same documents as
+    ``nlp-report evaluate ../shared/corpus/dev/*.jsonl``. Raises
+    :class:`~nlp_report.errors.GoldFileError` for a folder without gold files.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    files = sorted(p for p in path.iterdir() if p.suffix in GOLD_SUFFIXES and p.is_file())
+    if not files:
+        raise GoldFileError(f"{path}: a folder without gold files (*.jsonl, *.spacy)")
+    return files
 
 
 def _check_unique(docs: Sequence[GoldDocument], origins: Sequence[str | None] | None) -> None:

@@ -34,6 +34,10 @@ def _segment_run(
     i = first
     while i <= last:
         bullet = _is_list_start(rules, lines[i].text)
+        if rules.labels.search(lines[i].text[bullet:]) is not None:
+            pieces.append(Piece("heading", i, i, bullet))
+            i += 1
+            continue
         heading_end = _heading_at(lines, i, last, rules, geo)
         if heading_end == last and not more_body:
             heading_end = None  # nothing follows: a last line without punctuation
@@ -84,7 +88,10 @@ def _heading_at(lines: list[Line], i: int, last: int, rules: LayoutRules, geo: G
             k += 1
             continue
         break
-    words = " ".join(lines[j].text for j in range(i, k + 1)).split()
+    joined = " ".join(lines[j].text for j in range(i, k + 1))
+    if joined.count("(") > joined.count(")"):
+        return None  # "... (Kamerstuk" + "29 521, nr. 492) ...": a sentence goes on
+    words = joined.split()
     if len(words) > 25 or sum(len(w) + 1 for w in words) > 200:
         return None
     if words[-1].lower() in rules.function_words:
@@ -103,8 +110,15 @@ def _numbered_heading(lines: list[Line], i: int, last: int, rules: LayoutRules, 
 
 
 def _is_list_start(rules: LayoutRules, text: str) -> int:
-    """Length of the bullet or number (with its space) that starts ``text``, or 0."""
-    m = rules.bullet.match(text) or rules.enumerator.match(text)
+    """Length of the bullet or number (with its space) that starts ``text``, or 0.
+
+    A number right after a bullet belongs to it (``• 1) De ...`` starts at ``De``).
+    """
+    m = rules.bullet.match(text)
+    if m is not None:
+        number = rules.enumerator.match(text[m.end() :])
+        return m.end() + (number.end() if number else 0)
+    m = rules.enumerator.match(text)
     return m.end() if m else 0
 
 

@@ -11,11 +11,25 @@ from collections import Counter
 
 from .lines import BLANK, FURNITURE, HEADER, SALUTATION, SIGNATURE, LayoutRules, Line, paragraph_runs
 
+HEADER_TOP_LINES = 10
+"""The ``header_top`` patterns apply to the first lines of a text only, at its start or under the dossier
+(``31 209 Schoon en zuinig`` + ``nr. 73``)."""
+
 
 def mark_header(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> None:
     """The header block of letters as the House publishes them (``Nr. 2703 BRIEF VAN ...``, the dossier)."""
     strong = [
-        i for i, line in enumerate(lines) if kinds[i] is None and rules.header_strong.search(line.text) is not None
+        i
+        for i, line in enumerate(lines)
+        if kinds[i] is None
+        and (
+            rules.header_strong.search(line.text) is not None
+            or (
+                i < HEADER_TOP_LINES
+                and rules.header_top.search(line.text) is not None
+                and _under_dossier(lines, i, rules)
+            )
+        )
     ]
     for i in strong:
         kinds[i] = HEADER
@@ -34,6 +48,12 @@ def mark_header(lines: list[Line], kinds: list[str | None], rules: LayoutRules) 
                 while k < len(lines) and kinds[k] is None and k < j + 3 and _next_header_is_nr(lines, kinds, k):
                     kinds[k] = HEADER
                     k += 1
+
+
+def _under_dossier(lines: list[Line], i: int, rules: LayoutRules) -> bool:
+    """Whether line ``i`` is the first line with text, or a dossier line (``31 209 ...``) is at most three lines up."""
+    above = [line.text for line in lines[max(0, i - 3) : i] if line.text.strip()]
+    return not any(line.text.strip() for line in lines[:i]) or any(rules.header_dossier.match(t) for t in above)
 
 
 def _next_header_is_nr(lines: list[Line], kinds: list[str | None], k: int) -> bool:
@@ -86,7 +106,9 @@ def mark_letter_parts(lines: list[Line], kinds: list[str | None], rules: LayoutR
             continue
         if rules.salutation.match(line.text) and _starts_paragraph(kinds, i):
             kinds[i] = SALUTATION
-        elif rules.signature_title.search(line.text) is not None and _starts_paragraph(kinds, i):
+        elif rules.signature_title.search(line.text) is not None and (
+            _starts_paragraph(kinds, i) or lines[i - 1].text[-1:] in ".!?"
+        ):
             kinds[i] = SIGNATURE
             j = i + 1
             # names right under the title, or in the next paragraph

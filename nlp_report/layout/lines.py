@@ -111,6 +111,7 @@ class LayoutRules:
     furniture: re.Pattern[str]
     furniture_cluster: re.Pattern[str]
     header_strong: re.Pattern[str]
+    header_top: re.Pattern[str]
     header_dossier: re.Pattern[str]
     header_caps: re.Pattern[str]
     header_paragraph: re.Pattern[str]
@@ -121,8 +122,11 @@ class LayoutRules:
     bullet: re.Pattern[str]
     enumerator: re.Pattern[str]
     footnote: re.Pattern[str]
+    labels: re.Pattern[str]
     function_words: frozenset[str]
     abbreviations: frozenset[str]
+    number_abbreviations: frozenset[str]
+    final_abbreviations: frozenset[str]
     names_with_digits: frozenset[str]
 
 
@@ -138,6 +142,7 @@ def default_rules() -> LayoutRules:
         furniture=many("furniture"),
         furniture_cluster=many("furniture_cluster_lines"),
         header_strong=many("header_strong"),
+        header_top=many("header_top"),
         header_dossier=re.compile(data["header_dossier"]),
         header_caps=re.compile(data["header_caps_continuation"]),
         header_paragraph=re.compile(data["header_paragraph"]),
@@ -148,8 +153,11 @@ def default_rules() -> LayoutRules:
         bullet=re.compile(data["bullet"]),
         enumerator=re.compile(data["enumerator"]),
         footnote=re.compile(data["footnote"]),
+        labels=many("labels"),
         function_words=_words("layout/function_words.txt"),
         abbreviations=_words("layout/abbreviations.txt"),
+        number_abbreviations=_words("layout/number_abbreviations.txt"),
+        final_abbreviations=_words("layout/final_abbreviations.txt"),
         names_with_digits=_words("layout/names_with_digits.txt"),
     )
 

@@ -3,8 +3,8 @@
 Every block starts a sentence, so no sentence crosses a heading, a
 footnote or a list item. Inside paragraphs and list items a sentence ends
 at ``.``, ``!``, ``?`` or ``…`` when the next word does not start in lower
-case, and after an abbreviation (``c.s.``, ``jl.``) only when a capitalised
-function word follows. A closing quote after the final punctuation stays
+case; :mod:`nlp_report.layout.sentences` has the rules for abbreviations
+(``c.s.``, ``jl.``, ``dat.``) and glued footnote markers. A closing quote after the final punctuation stays
 outside the sentence span, as the annotation guidelines ask. A stretch of
 more than :data:`MAX_SENTENCE_TOKENS` tokens without a sentence end is cut.
 
@@ -24,10 +24,10 @@ from spacy.tokens import Doc, Span
 
 from ..layout.lines import LayoutRules, default_rules
 from ..layout.model import SENTENCE_BLOCKS
+from ..layout.sentences import split_sentences
 from .doc import BLOCKS_KEY, SENTENCES_KEY, get_layout, token_table
 
 _FINAL_CHARS = frozenset(".!?…")
-_CLOSING = frozenset({"”", "’", '"', "'", "»", ")", "]"})
 _QUOTES = frozenset({"”", "’", '"', "'", "»"})
 _SOFT_ENDS = frozenset({";", ":", ","})
 MAX_SENTENCE_TOKENS = 300
@@ -64,14 +64,19 @@ class SentenceSegmenter:
             return doc
         blocks = self._block_spans(doc)
         parsed = doc.has_annotation("DEP")
-        words = token_table(doc).text
+        table = token_table(doc)
+        words = table.text
         sentences: list[tuple[int, int]] = []
         starts = numpy.full(len(doc), -1, dtype="int64")
         for kind, start, end in blocks:
             starts[start] = 1
             if kind not in SENTENCE_BLOCKS:
                 continue
-            pieces = self._parser_sentences(doc, start, end) if parsed else self._rule_sentences(words, start, end)
+            pieces = (
+                self._parser_sentences(doc, start, end)
+                if parsed
+                else split_sentences(self.rules, words, table.space, start, end)
+            )
             for s, e in _cap_length(words, pieces):
                 starts[s] = 1
                 sentences.append(self._trim(words, s, e))
@@ -90,47 +95,6 @@ class SentenceSegmenter:
             if span is not None:
                 out.append((block.kind, span.start, span.end))
         return out
-
-    def _rule_sentences(self, words: list[str], start: int, end: int) -> list[tuple[int, int]]:
-        """Sentences of the tokens ``words[start:end]`` (token texts) by punctuation."""
-        pieces = []
-        sent_start = start
-        i = start
-        while i < end:
-            text = words[i]
-            last = text[-1:]
-            if last not in _FINAL_CHARS:  # no final punctuation, no abbreviation: the common case
-                i += 1
-                continue
-            boundary = False
-            if set(text) <= _FINAL_CHARS:
-                nxt = self._after_closers(words, i + 1, end)
-                boundary = nxt >= end or not words[nxt][:1].islower()
-            elif len(text) > 1 and last == ".":
-                nxt = self._after_closers(words, i + 1, end)
-                boundary = nxt < end and self._starts_sentence_after_abbreviation(words[nxt])
-            else:
-                i += 1
-                continue
-            if boundary:
-                nxt = self._after_closers(words, i + 1, end)
-                pieces.append((sent_start, nxt))
-                sent_start = nxt
-                i = nxt
-            else:
-                i += 1
-        if sent_start < end:
-            pieces.append((sent_start, end))
-        return [(s, e) for s, e in pieces if e > s and not words[s].isspace()]
-
-    def _starts_sentence_after_abbreviation(self, word: str) -> bool:
-        return word[:1].isupper() and word.lower() in self.rules.function_words
-
-    @staticmethod
-    def _after_closers(words: list[str], i: int, end: int) -> int:
-        while i < end and words[i] in _CLOSING:
-            i += 1
-        return i
 
     @staticmethod
     def _parser_sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

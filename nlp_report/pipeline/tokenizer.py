@@ -52,6 +52,17 @@ EXTRA_INFIXES: tuple[str, ...] = (
 TRAILING_HYPHEN = rf"(?<=[{ALPHA}])[{_HYPHENS[:3]}]$"
 """``NAVO-`` in ``NAVO- en EU-initiatieven``: the hyphen is a token of its own."""
 
+EXTRA_SUFFIXES: tuple[str, ...] = (
+    r"(?<=[^\d\s][.?!])\d{1,3}$",
+    r"(?<=[a-zà-öø-ÿ]{3})\d{1,2}$",
+    r"(?<=[A-Z]{2})\.$",
+    r"(?<=[A-Z]{2})['’]s$",
+)
+"""Suffixes for footnote markers left in the text (a footnote outside the excerpt): ``gepresenteerd.1``
+-> ``gepresenteerd``, ``.``, ``1``; ``c.s.1`` -> ``c.s.``, ``1``; ``Brekelmans2`` -> ``Brekelmans``, ``2``;
+the full stop after an acronym (``de VN.`` -> ``VN``, ``.``), and a plural or genitive ``'s`` after one
+(``RBZ's`` -> ``RBZ``, ``'s``)."""
+
 
 def entity_infixes() -> tuple[str, ...]:
     """Infixes for the entity rules: ``EU`` off mission acronyms, country names off compounds."""
@@ -94,16 +105,18 @@ def customize_tokenizer(
                 special[form + "."] = [{ORTH: form}, {ORTH: "."}]
     own_rules: dict[str, Any] = dict(tokenizer.rules or {})
     current_rules: dict[str, Any] = {**(exceptions or {}), **own_rules}
+    for key in [k for k in current_rules if _CAPS_WITH_STOP.fullmatch(k) and k.lower() not in rules.abbreviations]:
+        del current_rules[key]  # "VN." is the acronym and a full stop (spaCy lists it as an abbreviation)
     new_special = {k: v for k, v in special.items() if k not in current_rules}
-    suffix_missing = suffix is None or TRAILING_HYPHEN not in suffix
-    if not missing and not suffix_missing and not new_special and len(current_rules) == len(own_rules):
+    new_suffixes = [p for p in (TRAILING_HYPHEN, *EXTRA_SUFFIXES) if suffix is None or p not in suffix]
+    if not missing and not new_suffixes and not new_special and current_rules.keys() == own_rules.keys():
         return tokenizer
     infix_finditer = tokenizer.infix_finditer
     if missing:
         infix_finditer = compile_infix_regex(missing + ([infix] if infix else [])).finditer
     suffix_search = tokenizer.suffix_search
-    if suffix_missing:
-        suffix_search = compile_suffix_regex([TRAILING_HYPHEN] + ([suffix] if suffix else [])).search
+    if new_suffixes:
+        suffix_search = compile_suffix_regex(new_suffixes + ([suffix] if suffix else [])).search
     return Tokenizer(
         tokenizer.vocab,
         rules={**current_rules, **new_special},
@@ -116,6 +129,8 @@ def customize_tokenizer(
         max_cache_size=tokenizer.max_cache_size,
     )
 
+
+_CAPS_WITH_STOP = re.compile(r"[A-Z]{2,}\.")
 
 LONG_RUN = 500
 """Runs without white space longer than this are tokenized in pieces of this length (no token is longer)."""

@@ -178,8 +178,10 @@ def test_a_string_for_two_ids_is_an_error() -> None:
     ("record", "message"),
     [
         ({"code": "ZZ", "aliases": ["Nergensland"]}, "is not a code of countries/sovereign_states.txt"),
-        ({"id": "nato", "names": ["NAVO"]}, "capitals and digits only"),
-        ({"id": "X Y", "names": ["NAVO"]}, "capitals and digits only"),
+        ({"id": "nato", "names": ["NAVO"]}, "capitals and digits"),
+        ({"id": "X Y", "names": ["NAVO"]}, "capitals and digits"),
+        ({"id": "GL--PVDA", "names": ["GroenLinks-PvdA"]}, "joined by single hyphens"),
+        ({"id": "-NATO", "names": ["NAVO"]}, "joined by single hyphens"),
         ({"id": "NATO", "names": "NAVO"}, "must be a list of non-empty strings"),
         ({"id": "NATO", "names": [" NAVO"]}, "without outer spaces"),
         ({"name": "NAVO"}, "needs 'code'"),
@@ -188,6 +190,12 @@ def test_a_string_for_two_ids_is_an_error() -> None:
 def test_malformed_records(record: dict[str, object], message: str) -> None:
     with pytest.raises(GazetteerError, match=message):
         list(parse_entries([record], "mine.jsonl"))
+
+
+def test_kb_id_with_hyphens_is_accepted() -> None:
+    """The real letters' conventions use ids such as ``SPACE-COUNCIL`` (``../shared/corpus/CONVENTIONS.md``)."""
+    entries = list(parse_entries([{"id": "SPACE-COUNCIL", "names": ["EU-ESA Ruimteraad"]}], "x"))
+    assert [(e.text, e.kb_id) for e in entries] == [("EU-ESA Ruimteraad", "SPACE-COUNCIL")]
 
 
 def test_adjective_kinds() -> None:
