@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 DEFAULT_MODEL = "nl_core_news_sm"
-"""The spaCy model a user gets with ``pip install "nlp_report[model]"``."""
+"""The spaCy model used when installed (``python -m spacy download nl_core_news_sm``)."""
 BLANK = "blank"
 """Pass ``model="blank"`` to force the rule-based fallback."""
 TOKENIZER = {"@tokenizers": "nlp_report.LayoutTokenizer.v1"}
@@ -38,8 +38,7 @@ FALLBACK_MESSAGE = (
     "fallback on spacy.blank('nl'). Lost without the model: actors read from the dependency "
     "parse (a rule-based subject finder is used instead), the model's own entities (people, "
     "places, dates) and its part-of-speech tags and lemmas on the Doc. Install the model with: "
-    'pip install "nlp_report[model]" (or: python -m spacy download nl_core_news_sm), '
-    "or pass model='blank' to silence this."
+    "python -m spacy download nl_core_news_sm, or pass model='blank' to silence this."
 )
 
 TextInput = str | tuple[str, str | None]
@@ -55,10 +54,15 @@ def load(model: str | Path | None = None) -> Analyzer:
     installed Dutch spaCy pipeline. A name or path that cannot be loaded
     raises :class:`~nlp_report.errors.ModelNotFoundError`.
     """
+    return _load(model, stacklevel=3)
+
+
+def _load(model: str | Path | None, *, stacklevel: int) -> Analyzer:
+    """:func:`load`; ``stacklevel`` makes the fallback warning point at the user's call."""
     if model is None:
         if spacy.util.is_package(DEFAULT_MODEL):
             return Analyzer(_load_model(DEFAULT_MODEL))
-        warnings.warn(FALLBACK_MESSAGE, ModelFallbackWarning, stacklevel=2)
+        warnings.warn(FALLBACK_MESSAGE, ModelFallbackWarning, stacklevel=stacklevel)
         return Analyzer(blank_pipeline())
     if str(model) == BLANK:
         return Analyzer(blank_pipeline())
@@ -246,7 +250,7 @@ def default_analyzer() -> Analyzer:
     global _default
     with _default_lock:
         if _default is None:
-            _default = load()
+            _default = _load(None, stacklevel=4)  # the warning points at the caller of analyze()
         return _default
 
 

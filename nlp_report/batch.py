@@ -125,38 +125,21 @@ def _matcher(pattern: str | None) -> Callable[[str, str], bool]:
         if "/" not in pattern:
             names = re.compile(fnmatch.translate(pattern.lower()))
             return lambda relative, name: names.match(name.lower()) is not None
-        regex = re.compile(_glob_regex(pattern.strip("/")), re.IGNORECASE)
+        globs = pattern.strip("/").lower().split("/")
+        parts = [None if part == "**" else re.compile(fnmatch.translate(part)) for part in globs]
     except re.error as err:
         raise ConfigError(f"pattern {pattern!r} is not a valid glob ({err}); see find_files for the syntax") from None
-    return lambda relative, name: regex.fullmatch(relative) is not None
+    return lambda relative, name: _match_parts(parts, relative.lower().split("/"))
 
 
-def _glob_regex(pattern: str) -> str:
-    """A glob with ``**`` (any number of folders), ``*``, ``?`` and ``[...]`` as a regular expression."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1 : end]
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return "".join(out)
+def _match_parts(pattern: list[re.Pattern[str] | None], path: list[str]) -> bool:
+    """Whether a path's folders and name match the glob's parts (each by fnmatch; None, a ``**``, spans folders)."""
+    if not pattern:
+        return not path
+    first = pattern[0]
+    if first is None:
+        return any(_match_parts(pattern[1:], path[i:]) for i in range(len(path) + 1))
+    return bool(path) and first.match(path[0]) is not None and _match_parts(pattern[1:], path[1:])
 
 
 class BatchRun(Iterator["Report"]):
@@ -199,7 +182,7 @@ class BatchRun(Iterator["Report"]):
         self._progress = progress
         self._bar: Any = None
         self._iterator: Iterator[Report] | None = None
-        self._earlier = len(failures)
+        self._earlier = sum(1 for f in failures if not _is_folder(f))
         for failure in failures:
             self._fail(failure.path, failure.error)
 
@@ -228,11 +211,19 @@ class BatchRun(Iterator["Report"]):
         return len(self.failures)
 
     def summary(self) -> str:
-        """``13 files: 12 analysed, 1 failed`` (after the run; ``, 4 not reached`` if it stopped early)."""
-        total = max(self.total, self.succeeded + self.failed)
-        text = f"{total} file{'s' if total != 1 else ''}: {self.succeeded} analysed, {self.failed} failed"
-        if self.succeeded + self.failed < total:
-            text += f", {total - self.succeeded - self.failed} not reached"
+        """``13 files: 12 analysed, 1 failed`` (after the run; ``, 4 not reached`` if it stopped early).
+
+        A folder without files to read is no file: it is named at the end.
+        """
+        folders = [f.path for f in self.failures if _is_folder(f)]
+        failed = self.failed - len(folders)
+        total = max(self.total, self.succeeded + failed)
+        text = f"{total} file{'s' if total != 1 else ''}: {self.succeeded} analysed, {failed} failed"
+        if self.succeeded + failed < total:
+            text += f", {total - self.succeeded - failed} not reached"
+        if folders:
+            plural = "s" if len(folders) != 1 else ""
+            text += f"; {len(folders)} folder{plural} without files to read ({', '.join(folders)})"
         if self.ignored:
             suffixes = ", ".join(sorted({p.suffix.lower() or "(no suffix)" for p in self.ignored}))
             plural = "s" if len(self.ignored) != 1 else ""
@@ -334,6 +325,13 @@ class BatchRun(Iterator["Report"]):
             self._bar.write(message, file=sys.stderr)
         else:
             print(message, file=sys.stderr)
+
+
+def _is_folder(failure: FileFailure) -> bool:
+    """A folder given to the run that holds no file to read (not a file that failed)."""
+    from .errors import NoDocumentsError
+
+    return isinstance(failure.error, NoDocumentsError)
 
 
 @dataclass(frozen=True, slots=True)

@@ -773,7 +773,7 @@ def run_bench(
     )
     name = installed_model(model)
     comparison = None
-    note = "no model installed (pip install 'nlp_report[model]')"
+    note = "no model installed (python -m spacy download nl_core_news_sm)"
     if name is not None:
         comparison = measure_model(name, corpus, words=model_words, rounds=rounds, progress=progress)
         note = f"{comparison.model} on {comparison.alone.words:,} words"

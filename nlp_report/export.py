@@ -1,16 +1,25 @@
-"""Writing reports to files: JSON, JSON Lines, CSV and Parquet.
+"""Writing reports to files: JSON, JSON Lines, CSV, Parquet, and for Excel xlsx and a CSV dialect.
 
 * **JSON Lines** (``jsonl``): one :meth:`Report.to_dict` per line, so
   :meth:`Report.from_dict` reads each back.
 * **JSON** (``json``): one report as an object, or a list of reports.
-* **CSV** and **Parquet**: one row per body sentence with its entities,
-  columns :data:`SENTENCE_COLUMNS`. ``entities`` holds the entities inside
-  the sentence (``text``, ``label``, ``kb_id``, ``start``, ``end``; a JSON
-  list in CSV, a list of structs in Parquet), and ``countries``,
-  ``organisations``, ``motions`` and ``kamerstukken`` their ids (the
-  ``kb_id``, else the text; ``"; "``-separated in CSV, lists in Parquet).
-  Entities outside body sentences (headings, footnotes, the header block)
-  are in the JSON outputs only.
+* **CSV**, **Parquet** and **xlsx**: one row per body sentence with its
+  entities, columns :data:`SENTENCE_COLUMNS`. ``text`` is the sentence on
+  one line (line wraps joined, footnote markers left out, white space
+  normalised), ``text_as_written`` exactly ``report.text[start:end]``.
+  ``entities`` holds the entities inside the sentence (``text``, ``label``,
+  ``kb_id``, ``start``, ``end``; a JSON list in CSV, a list of structs in
+  Parquet), and ``countries``, ``organisations``, ``motions`` and
+  ``kamerstukken`` their ids (the ``kb_id``, else the text; ``"; "``-separated
+  in CSV, lists in Parquet). ``motions`` holds each motion's sponsors and
+  ``motion_kamerstukken`` its Kamerstuk in the same order (``-`` when the
+  document gives none); the motions' Kamerstukken are also in
+  ``kamerstukken``. Entities outside body sentences (headings, footnotes, the
+  header block) are in the JSON outputs only.
+* **excel-csv**: the CSV for a spreadsheet (:mod:`nlp_report.excel`): UTF-8
+  with a byte order mark, ``;``-separated, ``\r\n`` line ends.
+* **xlsx**: a workbook (openpyxl) with a ``sentences`` sheet (the same
+  columns) and a ``motions`` sheet, one row per motion.
 
 Writers stream: each report is written when it is done, so memory stays
 flat over a folder of any size. A path is written atomically (a temporary
@@ -26,22 +35,31 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from abc import ABC, abstractmethod
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from .errors import ConfigError, InputTypeError, InvalidTextError, check_text
 from .outputs import AtomicFile
-from .types import Entity, Report
+from .text import CONTROL, INVISIBLE, one_line
+from .types import Entity, KamerstukRef, Motion, Report
 
 if TYPE_CHECKING:
     import pandas as pd
 
-ExportFormat = Literal["json", "jsonl", "csv", "parquet"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "jsonl", "csv", "parquet")
+ExportFormat = Literal["json", "jsonl", "csv", "parquet", "excel-csv", "xlsx"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "jsonl", "csv", "parquet", "excel-csv", "xlsx")
+_SUFFIXES: dict[str, ExportFormat] = {
+    "json": "json",
+    "jsonl": "jsonl",
+    "csv": "csv",
+    "parquet": "parquet",
+    "xlsx": "xlsx",
+}
 
 SENTENCE_COLUMNS: tuple[str, ...] = (
     "source",
@@ -52,15 +70,41 @@ SENTENCE_COLUMNS: tuple[str, ...] = (
     "actor",
     "section",
     "text",
+    "text_as_written",
     "entities",
     "countries",
     "organisations",
     "motions",
+    "motion_kamerstukken",
     "kamerstukken",
 )
 """The columns of the CSV and Parquet exports, one row per sentence."""
 
 _ID_COLUMNS = {"COUNTRY": "countries", "ORG": "organisations", "MOTION": "motions", "KAMERSTUK": "kamerstukken"}
+_LIST_COLUMNS = ("countries", "organisations", "motions", "motion_kamerstukken", "kamerstukken")
+_INVISIBLE = re.compile(rf"[{INVISIBLE}{CONTROL}]+")
+
+
+def flat_text(text: str, start: int, end: int, markers: Sequence[tuple[int, int]] = ()) -> str:
+    """``text[start:end]`` on one line: footnote markers (``(start, end)`` pairs) left out, invisible
+    characters dropped, a word hyphenated at a line end joined (``NAVO-\\nministers``), white space one space."""
+    pieces = []
+    pos = start
+    for m_start, m_end in sorted(markers):
+        if start <= m_start and m_end <= end:
+            pieces.append(text[pos:m_start])
+            pos = m_end
+    pieces.append(text[pos:end])
+    return one_line(_INVISIBLE.sub("", "".join(pieces)))
+
+
+def footnote_markers(report: Report) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every footnote marker the report found in its text."""
+    return [
+        (f.marker_start, f.marker_end)
+        for f in report.footnotes
+        if f.marker_start is not None and f.marker_end is not None
+    ]
 
 
 def sentence_rows(report: Report) -> list[dict[str, Any]]:
@@ -68,6 +112,8 @@ def sentence_rows(report: Report) -> list[dict[str, Any]]:
     entities = sorted(report.entities, key=lambda e: (e.start, e.end))
     starts = [e.start for e in entities]
     longest = max((e.end - e.start for e in entities), default=0)
+    markers = footnote_markers(report)
+    mentions = {(x.start, x.end): m for m in report.motions for x in m.mentions}
     rows = []
     for index, sentence in enumerate(report.sentences):
         # the entities overlapping the sentence (one across a sentence boundary belongs to both)
@@ -82,18 +128,35 @@ def sentence_rows(report: Report) -> list[dict[str, Any]]:
             "label": sentence.label,
             "actor": sentence.actor,
             "section": sentence.section,
-            "text": sentence.text,
+            "text": flat_text(report.text, sentence.start, sentence.end, markers),
+            "text_as_written": sentence.text,
             "entities": [_entity(e) for e in inside],
         }
-        for column in _ID_COLUMNS.values():
+        for column in _LIST_COLUMNS:
             row[column] = []
+        motions: list[Motion] = []
         for entity in inside:
+            motion = mentions.get((entity.start, entity.end)) if entity.label == "MOTION" else None
+            if motion is not None:
+                if motion not in motions:
+                    motions.append(motion)
+                    _add_motion(row, ", ".join(motion.sponsors), motion.kamerstuk)
+                continue
             ident = entity.kb_id or entity.text
             column = _ID_COLUMNS[entity.label]
-            if ident not in row[column]:
+            if entity.label == "MOTION":  # a MOTION entity set by other means, without its Motion
+                _add_motion(row, ident, None)
+            elif ident not in row[column]:
                 row[column].append(ident)
         rows.append(row)
     return rows
+
+
+def _add_motion(row: dict[str, Any], sponsors: str, kamerstuk: KamerstukRef | None) -> None:
+    row["motions"].append(sponsors)
+    row["motion_kamerstukken"].append(kamerstuk.kb_id if kamerstuk else None)
+    if kamerstuk is not None and kamerstuk.kb_id not in row["kamerstukken"]:
+        row["kamerstukken"].append(kamerstuk.kb_id)
 
 
 def _entity(entity: Entity) -> dict[str, Any]:
@@ -258,6 +321,15 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(SPREADSHEET_TRIGGERS) else value
 
 
+def flat_row(row: dict[str, Any]) -> list[Any]:
+    """A :func:`sentence_rows` row as flat cells: ``entities`` as JSON, the id lists ``"; "``-joined (``-``: none)."""
+    row = dict(row)
+    row["entities"] = json.dumps(row["entities"], ensure_ascii=False)
+    for column in _LIST_COLUMNS:
+        row[column] = "; ".join("-" if x is None else x for x in row[column])
+    return [row[c] for c in SENTENCE_COLUMNS]
+
+
 class CsvWriter(_TextWriter):
     """One row per sentence (:data:`SENTENCE_COLUMNS`), a header first; UTF-8, ``\\n`` line ends.
 
@@ -271,26 +343,28 @@ class CsvWriter(_TextWriter):
     """
 
     newline = ""
+    delimiter = ","
+    lineterminator = "\n"
+    bom = False
 
     def __init__(self, target: str | Path | IO[str], *, spreadsheet_safe: bool = True) -> None:
         super().__init__(target)
         self.spreadsheet_safe = spreadsheet_safe
-        csv.writer(self.out, lineterminator="\n").writerow(SENTENCE_COLUMNS)
+        if self.bom:
+            self.out.write("\ufeff")  # UTF-8 with a byte order mark
+        self._writer(self.out).writerow(SENTENCE_COLUMNS)
         self.rows = 0
 
+    def _writer(self, out: IO[str], **options: Any) -> Any:
+        return csv.writer(out, delimiter=self.delimiter, lineterminator=self.lineterminator, **options)
+
     def _write(self, report: Report) -> None:
-        lines = []
-        for row in sentence_rows(report):
-            row["entities"] = json.dumps(row["entities"], ensure_ascii=False)
-            for column in _ID_COLUMNS.values():
-                row[column] = "; ".join(row[column])
-            cells = [self._cell(row[c]) for c in SENTENCE_COLUMNS]
-            lines.append(cells)
+        lines = [[self._cell(value) for value in flat_row(row)] for row in sentence_rows(report)]
         buffer = io.StringIO()  # the rows of one report are written at once: a report is never cut
-        plain = csv.writer(buffer, lineterminator="\n")
+        plain = self._writer(buffer)
         # csv quotes a field holding a character of its line terminator, and a lone \r is not "\n":
         # a row with one has every text cell quoted
-        quoting = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+        quoting = self._writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
         for cells in lines:
             carriage = any(isinstance(c, str) and "\r" in c for c in cells)
             (quoting if carriage else plain).writerow(cells)
@@ -340,11 +414,9 @@ class ParquetWriter(ReportWriter):
                 ("actor", pa.string()),
                 ("section", pa.string()),
                 ("text", pa.string()),
+                ("text_as_written", pa.string()),
                 ("entities", pa.list_(entity)),
-                ("countries", pa.list_(pa.string())),
-                ("organisations", pa.list_(pa.string())),
-                ("motions", pa.list_(pa.string())),
-                ("kamerstukken", pa.list_(pa.string())),
+                *((column, pa.list_(pa.string())) for column in _LIST_COLUMNS),
             ]
         )
         self.row_group_size = row_group_size
@@ -387,7 +459,15 @@ class ParquetWriter(ReportWriter):
 
 
 def open_writer(fmt: ExportFormat, target: str | Path | IO[str], *, single: bool = False) -> ReportWriter:
-    """A writer for ``fmt`` (``json``, ``jsonl``, ``csv``, ``parquet``) to a path or an open text stream."""
+    """A writer for ``fmt`` (one of :data:`EXPORT_FORMATS`) to a path or an open text stream."""
+    if fmt in ("excel-csv", "xlsx"):
+        from .excel import ExcelCsvWriter, XlsxWriter
+
+        if fmt == "excel-csv":
+            return ExcelCsvWriter(target)
+        if not isinstance(target, (str, Path)):
+            raise ConfigError("xlsx output is binary: it goes to a file path, not a text stream")
+        return XlsxWriter(target)
     if fmt == "jsonl":
         return JsonlWriter(target)
     if fmt == "json":
@@ -402,13 +482,14 @@ def open_writer(fmt: ExportFormat, target: str | Path | IO[str], *, single: bool
 
 
 def write_reports(reports: Iterable[Report], path: str | Path, fmt: ExportFormat | None = None) -> int:
-    """Write ``reports`` to ``path``; the format defaults to the suffix (``.jsonl``, ``.json``, ``.csv``, ``.parquet``).
+    """Write ``reports`` to ``path``; the format defaults to the suffix (``.jsonl``, ``.json``, ``.csv``, ``.parquet``,
+    ``.xlsx``; ``fmt="excel-csv"`` for the CSV dialect of spreadsheets).
 
     Returns the number of reports written.
     """
     if fmt is None:
         suffix = Path(path).suffix.lower().lstrip(".")
-        found = next((f for f in EXPORT_FORMATS if f == suffix), None)
+        found = _SUFFIXES.get(suffix)
         if found is None:
             raise ConfigError(
                 f"cannot tell the format from {str(path)!r}; pass fmt= one of {', '.join(EXPORT_FORMATS)}"

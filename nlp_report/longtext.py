@@ -39,8 +39,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ArgumentError
 from .metadata import extract_info
+from .motion_groups import group_motions
 from .text import LINE_BREAKS
-from .types import Report, Sentence
+from .types import Motion, Report, Sentence
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -93,6 +94,8 @@ def _shift(item: T, offset: int, **changes: Any) -> T:
             value = getattr(item, name)
             if value is not None:
                 values[name] = value + offset
+    if isinstance(item, Motion):
+        values["mentions"] = tuple(_shift(m, offset) for m in item.mentions)
     return dataclasses.replace(item, **values)
 
 
@@ -119,6 +122,7 @@ def merge_reports(text: str, parts: Sequence[tuple[int, Report]], *, source: str
         if report.sections:
             carried = report.sections[-1].title
     merged = {name: tuple(shifted) for name, shifted in items.items()}
+    merged["motions"] = group_motions(merged["motions"])  # a motion cited in two pieces is one motion
     return Report(
         text,
         source,

@@ -16,6 +16,7 @@ from .metadata.info import DocumentInfo
 
 if TYPE_CHECKING:
     import pandas as pd
+    from spacy.tokens import Doc
 
 SentenceLabel = Literal["position", "decision", "context"]
 """What a body sentence mainly does (see ``corpora/ANNOTATION.md``)."""
@@ -98,8 +99,22 @@ class KamerstukRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where a document cites a motion."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Motion:
-    """A reference to a parliamentary motion, with its sponsors."""
+    """A parliamentary motion the document cites, with its sponsors, its Kamerstuk and every mention.
+
+    A motion cited more than once (in the body and in its footnote, or twice
+    in the body) is one ``Motion``: ``start``, ``end`` and ``text`` are its
+    first mention, :attr:`mentions` lists them all.
+    """
 
     start: int
     end: int
@@ -108,6 +123,12 @@ class Motion:
     """Sponsor names with their tussenvoegsels: ``("Van Haga",)``."""
     kamerstuk: KamerstukRef | None = None
     """The motion's Kamerstuk when the document gives it (footnote or parentheses)."""
+    mentions: tuple[Mention, ...] = ()
+    """Every mention of the motion in text order, the first included (by default just that one)."""
+
+    def __post_init__(self) -> None:
+        if not self.mentions:
+            object.__setattr__(self, "mentions", (Mention(self.start, self.end, self.text),))
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +218,7 @@ class Report:
             columns = ["start", "end", "text", "label", "kb_id"]
             rows = [_row(e) for e in self.entities]
         elif kind == "motions":
-            columns = ["start", "end", "text", "sponsors", "kamerstuk", "url"]
+            columns = ["start", "end", "text", "sponsors", "kamerstuk", "url", "mentions"]
             rows = [
                 {
                     "start": m.start,
@@ -206,6 +227,7 @@ class Report:
                     "sponsors": list(m.sponsors),
                     "kamerstuk": m.kamerstuk.kb_id if m.kamerstuk else None,
                     "url": m.kamerstuk.url if m.kamerstuk else None,
+                    "mentions": len(m.mentions),
                 }
                 for m in self.motions
             ]
@@ -224,6 +246,17 @@ class Report:
         data["furniture"] = [list(span) for span in self.furniture]
         data["info"] = self.info.to_dict()
         return data
+
+    @classmethod
+    def from_doc(cls, doc: Doc, *, source: str | None = None, model: str = "") -> Report:
+        """The report of a Doc that went through the nlp_report components (``nlp(text)``, ``nlp.pipe``).
+
+        Every offset is mapped back to the text as passed to ``nlp`` (the Doc's
+        own ``doc.text`` is the cleaned text of the layout tokenizer).
+        """
+        from .pipeline.report import build_report
+
+        return build_report(doc, source=source, model=model)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
@@ -246,8 +279,9 @@ class Report:
                 except (TypeError, KeyError, ValueError) as err:
                     raise ReportDataError(f"{name}[{index}]: {err}") from None
                 _check_label(name, index, built)
-                if text[built.start : built.end] != built.text:
-                    raise ReportDataError(f"{name}[{index}]: text[{built.start}:{built.end}] is not {built.text!r}")
+                for where, span in ((f"{name}[{index}]", built), *_mentions(built, f"{name}[{index}]")):
+                    if text[span.start : span.end] != span.text:
+                        raise ReportDataError(f"{where}: text[{span.start}:{span.end}] is not {span.text!r}")
                 items.append(built)
             values[name] = tuple(items)
         values["blocks"] = tuple(
@@ -294,6 +328,10 @@ def _check_label(name: str, index: int, item: Any) -> None:
     if allowed is not None and item.label not in allowed:
         choices = ", ".join(repr(label) for label in allowed)
         raise ReportDataError(f"{name}[{index}]: label {item.label!r} is not one of {choices}")
+def _mentions(item: Any, where: str) -> list[tuple[str, Mention]]:
+    if not isinstance(item, Motion):
+        return []
+    return [(f"{where}.mentions[{i}]", mention) for i, mention in enumerate(item.mentions)]
 
 
 def _row(item: Any) -> dict[str, Any]:
@@ -301,7 +339,7 @@ def _row(item: Any) -> dict[str, Any]:
     for f in fields(item):
         value = getattr(item, f.name)
         if isinstance(value, tuple):
-            value = list(value)
+            value = [_row(v) if isinstance(v, Mention) else v for v in value]
         elif isinstance(value, KamerstukRef):
             value = _row(value)
         out[f.name] = value
@@ -316,4 +354,6 @@ def _build(item_type: type[Any], item: dict[str, Any]) -> Any:
         values["sponsors"] = tuple(values.get("sponsors", ()))
         if values.get("kamerstuk") is not None:
             values["kamerstuk"] = KamerstukRef(**values["kamerstuk"])
+        # written before motions kept their mentions: the motion is its one mention (see Motion.__post_init__)
+        values["mentions"] = tuple(_build(Mention, m) for m in values.get("mentions") or ())
     return item_type(**values)

@@ -15,6 +15,10 @@ def assert_offsets(report: nlp_report.Report) -> None:
     for name, start, end, written in report.info.spans():
         assert 0 <= start <= end <= len(text), ("info", name)
         assert text[start:end] == written, ("info", name)
+    for motion in report.motions:
+        assert motion.mentions and (motion.mentions[0].start, motion.mentions[0].end) == (motion.start, motion.end)
+        for mention in motion.mentions:
+            assert text[mention.start : mention.end] == mention.text, motion
     for note in report.footnotes:
         if note.marker_start is not None:
             assert note.marker_end is not None

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from ..errors import NlpReportError
+from ..errors import ModelOptionError, NlpReportError
 from . import analyze, bench, corpus, evaluate, train
-from .common import EXIT_FAILED
+from .common import EXIT_FAILED, EXIT_USAGE
 
 COMMANDS: tuple[ModuleType, ...] = (analyze, evaluate, train, bench, corpus)
 
@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)
+    except ModelOptionError as err:
+        print(f"nlp-report: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except NlpReportError as err:
         print(f"nlp-report: error: {err}", file=sys.stderr)
         return EXIT_FAILED

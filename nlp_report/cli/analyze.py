@@ -11,12 +11,13 @@ import sys
 import textwrap
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
+from itertools import chain, count
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import NlpReportError
-from ..text import one_space
-from ..types import Report
+from ..text import one_line, one_space
+from ..types import Report, Sentence
 from .common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, EXIT_USAGE, positive
 
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
     from ..batch import BatchRun
     from ..outputs import AtomicFile
 
-FORMATS = ("table", "json", "jsonl", "csv", "parquet", "html")
+FORMATS = ("table", "json", "jsonl", "csv", "excel-csv", "xlsx", "parquet", "html")
+BINARY = ("parquet", "xlsx")
 
 DESCRIPTION = """\
 Analyse documents: for every body sentence its label (position, decision,
@@ -40,18 +42,23 @@ files with those suffixes, or for the files --pattern matches.
 EXAMPLES = """\
 output formats:
   table     a readable table per document (default; on standard output)
-  json      one report as a JSON object; several (or a folder) as a JSON list
+  json      a JSON list of reports (Report.to_dict()), also for one file
   jsonl     one report per line (Report.to_dict(); read back with Report.from_dict)
   csv       one row per sentence with its entities (columns: source, sentence, start,
-            end, label, actor, section, text, entities, countries, organisations,
-            motions, kamerstukken)
+            end, label, actor, section, text (on one line), text_as_written, entities,
+            countries, organisations, motions, motion_kamerstukken, kamerstukken)
+  excel-csv the same CSV as Excel opens it: UTF-8 with BOM, ';'-separated
+  xlsx      an Excel workbook: a sentences sheet (the csv columns) and a motions
+            sheet (needs -o and openpyxl)
   parquet   the same rows as csv, with typed nested columns (needs -o and pyarrow)
-  html      the display of each document (one file, or -o FOLDER for several)
+  html      the display of each document (one file, or -o FOLDER for several,
+            keeping the folders' structure)
 
 examples:
   nlp-report analyze corpora/raw/navo-fmm-2022-04.txt
   nlp-report analyze letter.pdf --format json -o letter.json
   nlp-report analyze corpora/ --format csv -o sentences.csv
+  nlp-report analyze corpora/ --format xlsx -o sentences.xlsx
   nlp-report analyze letters/ --pattern "*.pdf" --format parquet -o letters.parquet
   nlp-report analyze a.docx b.html --format jsonl > reports.jsonl
   nlp-report analyze letters/ --n-process 4 --strict --no-progress --format jsonl -o out.jsonl
@@ -165,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from ..batch import BatchRun, FileFailure, collect_paths
-    from ..errors import ModelNotFoundError, NlpReportError, OutputIsInputError, ReadError
+    from ..errors import NlpReportError, OutputIsInputError, ReadError
     from ..outputs import check_not_input
 
     fmt: str = args.format
@@ -173,8 +180,8 @@ def _run(args: argparse.Namespace) -> int:
     # pypdf logs every oddity of a damaged PDF; the command reports files that fail, not those warnings
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     render = _renderer() if fmt == "html" else None
-    if fmt == "parquet" and output is None:
-        raise UsageError("parquet output is binary: give a file with -o OUT")
+    if fmt in BINARY and output is None:
+        raise UsageError(f"{fmt} output is binary: give a file with -o OUT")
     collected = collect_paths(args.paths, pattern=args.pattern)
     several = len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths)
     if fmt == "html" and several and (output is None or output.suffix.lower() in (".html", ".htm")):
@@ -186,12 +193,9 @@ def _run(args: argparse.Namespace) -> int:
         except OutputIsInputError as err:
             raise UsageError(str(err)) from None
 
-    from .. import load
+    from .common import load_analyzer
 
-    try:
-        analyzer = load(args.model)
-    except ModelNotFoundError as err:
-        raise UsageError(str(err)) from None
+    analyzer = load_analyzer(args.model)  # a bad --model: ModelOptionError, exit code 2
     if args.classifier is not None:
         analyzer = _with_classifier(analyzer, args.classifier)
 
@@ -200,7 +204,9 @@ def _run(args: argparse.Namespace) -> int:
 
         tqdm.write(f"nlp-report: failed: {failure}", file=sys.stderr)
 
-    sink = _open_sink(fmt, output, single=not several, render=render, inputs=collected.files)
+    sink = _open_sink(
+        fmt, output, single=not several, render=render, inputs=collected.files, folders=_folders(args.paths)
+    )
     batch: BatchRun | None = None
     try:
         batch = BatchRun(
@@ -245,6 +251,10 @@ def _summary(batch: BatchRun | None, output: Path | None) -> None:
         print(f"nlp-report: {batch.summary()}{where}", file=sys.stderr)
 
 
+def _folders(paths: list[Path]) -> list[Path]:
+    return [p for p in paths if p.is_dir()]
+
+
 def _renderer() -> Callable[[Report], Any]:
     import nlp_report
 
@@ -287,13 +297,14 @@ class _Sink(ABC):
 
 
 class _ExportSink(_Sink):
-    def __init__(self, fmt: str, output: Path | None, *, single: bool) -> None:
+    def __init__(self, fmt: str, output: Path | None) -> None:
         from ..errors import ConfigError, OutputError
         from ..export import open_writer
 
         super().__init__(output)
         try:
-            self.writer = open_writer(fmt, output if output is not None else sys.stdout, single=single)  # type: ignore[arg-type]
+            # json is a list whatever the number of files: one file and a folder of one file give the same shape
+            self.writer = open_writer(fmt, output if output is not None else sys.stdout)  # type: ignore[arg-type]
         except (ConfigError, OutputError) as err:
             raise UsageError(str(err) if isinstance(err, OutputError) else err.message) from None
 
@@ -328,19 +339,30 @@ class _TableSink(_Sink):
 
 
 class _HtmlSink(_Sink):
-    """One rendered document to a file or stdout, or several to ``FOLDER/<name>.html``.
+    """One rendered document to a file or stdout, or several to ``FOLDER/<path>.html``.
 
-    Page names differ also without regard to case (``X.html`` and ``x.html``
-    would be one file on macOS and Windows), never name an input file, and
-    each page is written atomically, replacing (not following) a link.
+    A file found in a folder given on the command line keeps its path in that
+    folder (``brieven/2023/x.txt`` -> ``FOLDER/2023/x.html``); when two files
+    would get one page (``x.txt`` and ``x.docx``) the second keeps its suffix
+    (``x.docx.html``). Page names differ also without regard to case
+    (``X.html`` and ``x.html`` would be one file on macOS and Windows), never
+    name an input file, and each page is written atomically, replacing (not
+    following) a link.
     """
 
     def __init__(
-        self, output: Path | None, render: Callable[[Report], Any], *, single: bool, inputs: Iterable[str | Path] = ()
+        self,
+        output: Path | None,
+        render: Callable[[Report], Any],
+        *,
+        single: bool,
+        inputs: Iterable[str | Path] = (),
+        folders: Iterable[Path] = (),
     ) -> None:
         super().__init__(output)
         self.render = render
         self.single = single
+        self.folders = [f.resolve() for f in folders]
         self.names: set[str] = set()
         self.inputs = tuple(inputs)
         self.pages = 0
@@ -364,21 +386,31 @@ class _HtmlSink(_Sink):
                 write_atomic(self.output, page)
             return
         assert self.output is not None
-        stem = Path(report.source or "document").stem or "document"
-        name = f"{stem}.html"
-        counter = 2
-        while True:
+        relative = self._relative(report.source)
+        written = relative.as_posix()
+        candidates = chain(
+            (relative.with_suffix(".html").as_posix(), f"{written}.html"), (f"{written}-{n}.html" for n in count(2))
+        )
+        for name in candidates:
             try:
                 if name.casefold() not in self.names:
                     check_not_input(self.output / name, self.inputs)
                     break
             except OutputIsInputError:
                 pass
-            name = f"{stem}-{counter}.html"
-            counter += 1
         self.names.add(name.casefold())
+        _parent(self.output / name)
         write_atomic(self.output / name, page)
         self.pages += 1
+
+    def _relative(self, source: str | None) -> Path:
+        """The document's path within the folder given on the command line, else its file name."""
+        path = Path(source or "document")
+        resolved = path.resolve()
+        for folder in self.folders:
+            if resolved.is_relative_to(folder):
+                return resolved.relative_to(folder)
+        return Path(path.name or "document")
 
     def left(self) -> str:
         if self.single or self.output is None:
@@ -411,15 +443,16 @@ def _open_sink(
     single: bool,
     render: Callable[[Report], Any] | None,
     inputs: Iterable[str | Path] = (),
+    folders: Iterable[Path] = (),
 ) -> _Sink:
     if fmt == "table":
         return _TableSink(output)
     if fmt == "html":
         assert render is not None
-        return _HtmlSink(output, render, single=single, inputs=inputs)
+        return _HtmlSink(output, render, single=single, inputs=inputs, folders=folders)
     if output is not None:
         _parent(output)
-    return _ExportSink(fmt, output, single=single)
+    return _ExportSink(fmt, output)
 
 
 def _check_writable(output: Path) -> None:
@@ -448,8 +481,47 @@ def format_table(report: Report, *, width: int = 120) -> str:
             section = s.section
             if section:
                 lines.append(f"== {one_space(section)}")
-        text = textwrap.wrap(one_space(s.text), text_w) or [""]
-        actor = one_space(s.actor or "")[:actor_w]
+        text = textwrap.wrap(_sentence_text(report, s), text_w, break_on_hyphens=False) or [""]
+        actor = _cut(one_space(s.actor or ""), actor_w)
         lines.append(f"{s.label or '-':<{label_w}} {actor:<{actor_w}} {text[0]}")
         lines += [f"{'':<{label_w}} {'':<{actor_w}} {rest}" for rest in text[1:]]
+    lines += _entity_lines(report, width)
     return "\n".join(lines) + "\n\n"
+
+
+def _sentence_text(report: Report, sentence: Sentence) -> str:
+    from ..export import flat_text, footnote_markers
+
+    return flat_text(report.text, sentence.start, sentence.end, footnote_markers(report))
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in ``width`` characters, cut with an ellipsis when longer."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _entity_lines(report: Report, width: int) -> list[str]:
+    """The entities per label (id, name as first written, how often) and the motions with their Kamerstuk."""
+    from collections import Counter
+
+    lines: list[str] = []
+    for label in ("COUNTRY", "ORG", "KAMERSTUK"):
+        names: dict[str, str] = {}
+        counts: Counter[str] = Counter()
+        for e in report.entities:
+            if e.label == label:
+                name = one_line(e.text)
+                key = e.kb_id or name
+                names.setdefault(key, name)
+                counts[key] += 1
+        items = [
+            f"{ident} {names[ident]!r} ({n})" if names[ident] != ident else f"{ident} ({n})"
+            for ident, n in counts.most_common()
+        ]
+        wrapped = textwrap.wrap(", ".join(items), max(width - 12, 40), break_on_hyphens=False)
+        lines += [f"{label if i == 0 else '':<11} {part}" for i, part in enumerate(wrapped)]
+    for motion in report.motions:
+        kst = motion.kamerstuk.kb_id if motion.kamerstuk else "Kamerstuk not given"
+        cited = f", cited {len(motion.mentions)} times" if len(motion.mentions) > 1 else ""
+        lines.append(f"{'MOTION':<11} {one_line(motion.text)} -> {kst}{cited}")
+    return ["", "ENTITIES", *lines] if lines else []

@@ -59,8 +59,8 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``nlp-report evaluate``; returns the exit code."""
-    from .. import load
     from ..evaluation import evaluate_reports, load_documents
+    from .common import load_analyzer
 
     if args.metadata is not None:
         return run_metadata(args)
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
     # evaluate() in two steps, so that bad gold data fails before the model is loaded
     docs, origins = load_documents(args.paths)
-    analyzer = load(args.model)
+    analyzer = load_analyzer(args.model)
     reports = [analyzer.analyze(doc.text, source=doc.source or doc.id) for doc in docs]
     evaluation = evaluate_reports(docs, reports, model=analyzer.model, baselines=not args.no_baselines, origins=origins)
     if args.format == "json":

@@ -48,15 +48,15 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``nlp-report train``; returns the exit code."""
-    from .. import load
     from ..evaluation import load_documents
     from ..evaluation.training import cross_validate, fit, prepare
+    from .common import load_analyzer
 
     if not args.cv and args.output is None:
         print("nlp-report train: error: give -o/--output for the trained classifier, or --cv", file=sys.stderr)
         return 2
     docs, _ = load_documents(args.paths)  # bad gold fails before the model loads
-    prepared = prepare(docs, load(args.model))
+    prepared = prepare(docs, load_analyzer(args.model))
     settings = {"C": args.C, "min_count": args.min_count}
     if args.cv:
         evaluation = cross_validate(prepared, **settings)

@@ -26,9 +26,13 @@ The page walks the ORIGINAL text (``report.text``) by offsets:
   at a line end is joined (``NAVO-\nministers`` -> ``NAVO-ministers``), as
   the layout stage does.
 
-Everything taken from the report is escaped: the HTML has no script and
-loads nothing (inline ``<style>``, system fonts); the only links leaving the
-page go to the Kamerstukken.
+Everything taken from the report is escaped. The page loads nothing (inline
+``<style>``, system fonts); the only links leaving the page go to the
+Kamerstukken. The full page (:func:`render`) carries one inline script,
+``nlp_report/data/display/filters.js``: a filter bar that shows only the
+sentences of the chosen labels, actor, entity and section, working offline
+from the ``data-*`` attributes of the page. The notebook fragment has no
+script (notebooks do not run the scripts of an output).
 
 The page is drawn in parts (header, contents, body with its inline marks,
 footnotes, motions), all reading one :class:`ReportView` of the report.
@@ -44,6 +48,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..colours import Palette, palette
+from ..resources import read_text
 from ..text import BLANK_LINE, SUPERSCRIPT_DIGITS, WRAP_HYPHENS, one_space
 from ..types import SENTENCE_LABELS, Entity, Footnote, Report
 from .html import attrs, count, entity_key, esc, label_tag, sentence_key, styled, stylesheet
@@ -81,8 +86,13 @@ def render(report: Report, *, furniture: bool = False, entity_labels: bool = Tru
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="nlp_report">\n<title>{esc(title)}</title>\n'
         f"<style>{stylesheet()}\nbody{{margin:1.5rem auto;max-width:64rem}}</style>\n</head>\n<body>\n"
-        f"{_fragment(view, title_tag='h1')}\n</body>\n</html>\n"
+        f"{_fragment(view, title_tag='h1')}\n<script>\n{filter_script()}</script>\n</body>\n</html>\n"
     )
+
+
+def filter_script() -> str:
+    """The page's filter bar (by label, actor, entity, section): ``data/display/filters.js``."""
+    return read_text("display/filters.js")
 
 
 def _fragment(view: ReportView, *, title_tag: str) -> str:
@@ -247,7 +257,9 @@ class ReportView:
         self.flow = Flow(self.text, hidden)
         # footnote texts are read with the footnote lines shown (built only when there are footnotes)
         self.note_flow = Flow(self.text, [] if furniture else self.furniture) if self.note_regions else self.flow
-        self.motion_kamerstuk = {(m.start, m.end): m.kamerstuk.kb_id for m in report.motions if m.kamerstuk}
+        self.motion_kamerstuk = {
+            (x.start, x.end): m.kamerstuk.kb_id for m in report.motions if m.kamerstuk for x in m.mentions
+        }
 
     def _ids(self, footnotes: Sequence[Footnote]) -> None:
         """The ids of the footnotes and of their markers; the markers in the text, in order."""

@@ -411,9 +411,10 @@ def report_to_gold(
         sentences.append(GoldSentence(s.start, s.end, label, None if label == "context" else s.actor))
     motions = {(e.start, e.end) for e in report.entities if e.label == "MOTION"}
     links = [
-        GoldMotionLink(m.start, m.end, m.kamerstuk.kb_id)
+        GoldMotionLink(x.start, x.end, m.kamerstuk.kb_id)
         for m in report.motions
-        if m.kamerstuk is not None and (m.start, m.end) in motions
+        for x in m.mentions
+        if m.kamerstuk is not None and (x.start, x.end) in motions
     ]
     return GoldDocument(
         id=doc_id,

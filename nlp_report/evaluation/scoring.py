@@ -105,7 +105,9 @@ class Prediction:
             sentences=report.sentences,
             entities=report.entities,
             motion_links=[
-                PredictedLink(m.start, m.end, m.kamerstuk.kb_id if m.kamerstuk else None) for m in report.motions
+                PredictedLink(x.start, x.end, m.kamerstuk.kb_id if m.kamerstuk else None)
+                for m in report.motions
+                for x in m.mentions
             ],
         )
 

@@ -13,11 +13,13 @@ otherwise from the rule-based subject finder.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from ..classify.actors import Words, parse_actor, rule_actor
 from ..classify.features import SentenceInput, sentence_features
@@ -80,6 +82,12 @@ class SentenceClassifierComponent:
         if self._model is None:
             self._model = load_model(self.model_path)
         return self._model
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """spaCy's scoring hook (``nlp.evaluate``): the figures of ``nlp-report evaluate``."""
+        from ..evaluation.spacy_scores import score_labels
+
+        return score_labels(examples, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
         if SENTENCES_KEY not in doc.spans or not len(doc.spans[SENTENCES_KEY]):

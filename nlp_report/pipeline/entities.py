@@ -29,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 from spacy.util import SimpleFrozenList
 
 from ..entities.gazetteer import Gazetteer, packaged_gazetteer
@@ -129,6 +130,12 @@ class PolicyEntityRuler:
         return [p.to_dict() for p in self.user_entries.patterns]
 
     # --- running --------------------------------------------------------------------
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """spaCy's scoring hook (``nlp.evaluate``): the figures of ``nlp-report evaluate``."""
+        from ..evaluation.spacy_scores import score_entities
+
+        return score_entities(examples, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
         rules = self.rules

@@ -12,7 +12,14 @@ name                           what it does
 ``nlp_report_entities``        COUNTRY, ORG, MOTION, KAMERSTUK with ``kb_id``
 ``nlp_report_classifier``      position / decision / context and the actor per sentence
 ``nlp_report_colors``          displaCy colours of the entity and sentence labels
+``nlp_report.entity_scorer.v1``    scores entities and ``kb_id`` (``nlp.evaluate``)
+``nlp_report.sentence_scorer.v1``  scores sentence boundaries
+``nlp_report.label_scorer.v1``     scores sentence labels and actors
 =============================  ==================================================
+
+The scorers (:mod:`nlp_report.evaluation.spacy_scores`) are what the
+components' ``score`` methods call, so ``python -m spacy evaluate`` on a
+saved pipeline reports the figures ``nlp-report evaluate`` gives.
 
 The displaCy colours are declared as the ``spacy_displacy_colors`` entry
 point, so ``spacy.displacy.render`` uses them whenever nlp_report is installed.
@@ -21,6 +28,7 @@ point, so ``spacy.displacy.render`` uses them whenever nlp_report is installed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -69,7 +77,26 @@ registry.tokenizers.register("nlp_report.LayoutTokenizer.v1", func=create_layout
 registry.displacy_colors.register("nlp_report_colors", func=displacy_colors)
 
 
-@Language.factory("nlp_report_sentences", default_config={})
+def _scorer(name: str) -> Callable[[], Callable[..., dict[str, Any]]]:
+    def make() -> Callable[..., dict[str, Any]]:
+        from ..evaluation import spacy_scores
+
+        scorer: Callable[..., dict[str, Any]] = getattr(spacy_scores, name)
+        return scorer
+
+    return make
+
+
+registry.scorers.register("nlp_report.entity_scorer.v1", func=_scorer("score_entities"))
+registry.scorers.register("nlp_report.sentence_scorer.v1", func=_scorer("score_sentences"))
+registry.scorers.register("nlp_report.label_scorer.v1", func=_scorer("score_labels"))
+
+
+@Language.factory(
+    "nlp_report_sentences",
+    default_config={},
+    default_score_weights={"sents_f": 1.0, "sents_p": 0.0, "sents_r": 0.0},
+)
 def make_sentences(nlp: Language, name: str) -> SentenceSegmenter:
     """Sentence boundaries by layout block and punctuation; body sentences as a span group."""
     return SentenceSegmenter()
@@ -84,6 +111,7 @@ def make_sentences(nlp: Language, name: str) -> SentenceSegmenter:
         "model_ents_key": MODEL_ENTS_KEY,
     },
     assigns=["doc.ents", "span._.kamerstuk", "span._.sponsors"],
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "nlp_report_kb_acc": 0.5},
 )
 def make_entities(
     nlp: Language,
@@ -117,6 +145,7 @@ def make_entities(
     default_config={"model_path": None, "actor_source": "auto"},
     assigns=["span._.actor"],
     requires=["doc.spans"],
+    default_score_weights={"cats_score": 1.0, "nlp_report_actor_acc": 0.5},
 )
 def make_classifier(
     nlp: Language, name: str, *, model_path: str | None, actor_source: ActorSource

@@ -13,12 +13,14 @@ from spacy.tokens import Doc
 
 from ..layout.model import Layout
 from ..metadata import extract_info
+from ..motion_groups import group_motions
 from ..types import (
     ENTITY_LABELS,
     SENTENCE_LABELS,
     Entity,
     Footnote,
     KamerstukRef,
+    Mention,
     ModelEntity,
     Motion,
     Report,
@@ -68,7 +70,8 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
                 sponsors = [name for name in ent.kb_id_.split(", ") if name]
             linked = ent._.kamerstuk
             kamerstuk = KamerstukRef(**linked) if isinstance(linked, dict) else None
-            motions.append(Motion(start, end, text[start:end], tuple(sponsors), kamerstuk))
+            mention = Mention(start, end, text[start:end])
+            motions.append(Motion(start, end, mention.text, tuple(sponsors), kamerstuk, (mention,)))
 
     model_entities = []
     for span in doc.spans.get(MODEL_ENTS_KEY, ()):
@@ -81,7 +84,7 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
         model=model,
         sentences=tuple(sentences),
         entities=entities_found,
-        motions=tuple(motions),
+        motions=group_motions(motions),
         sections=tuple(sections),
         footnotes=_footnotes(layout),
         model_entities=tuple(model_entities),

@@ -16,11 +16,13 @@ the body blocks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, cast
 
 import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from ..layout.lines import LayoutRules, default_rules
 from ..layout.model import SENTENCE_BLOCKS
@@ -57,6 +59,12 @@ class SentenceSegmenter:
 
     def __init__(self, *, rules: LayoutRules | None = None) -> None:
         self.rules = rules or default_rules()
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """spaCy's scoring hook (``nlp.evaluate``): the figures of ``nlp-report evaluate``."""
+        from ..evaluation.spacy_scores import score_sentences
+
+        return score_sentences(examples, **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:

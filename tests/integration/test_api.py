@@ -18,7 +18,7 @@ def test_load_without_model_falls_back_with_one_warning(monkeypatch: pytest.Monk
         analyzer = nlp_report.load()
     assert len(caught) == 1
     message = str(caught[0].message)
-    assert "nl_core_news_sm" in message and "pip install" in message and "parse" in message
+    assert "nl_core_news_sm" in message and "python -m spacy download nl_core_news_sm" in message and "parse" in message
     assert analyzer.model == "blank:nl"
     assert "nlp_report_sentences" in analyzer.nlp.pipe_names
 

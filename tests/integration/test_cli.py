@@ -26,7 +26,7 @@ def test_analyze_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
 def test_analyze_json_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "seed.json"
     assert main(["analyze", str(SEED), "--model", "blank", "--format", "json", "-o", str(out)]) == 0
-    data = json.loads(out.read_text(encoding="utf-8"))
+    (data,) = json.loads(out.read_text(encoding="utf-8"))  # a list, as for a folder
     assert len(data["sentences"]) == 47 and data["source"] == str(SEED)
 
 

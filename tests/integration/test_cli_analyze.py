@@ -109,6 +109,13 @@ def test_an_empty_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "no files with a known suffix" in capsys.readouterr().err
 
 
+def test_empty_folder_is_counted_as_zero_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "leeg").mkdir()
+    assert analyze(tmp_path / "leeg", "--format", "jsonl") == 1
+    err = capsys.readouterr().err
+    assert "0 files: 0 analysed, 0 failed; 1 folder without files to read" in err and "1 file:" not in err
+
+
 def test_pattern(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert analyze(folder, "--pattern", "*.html", "--format", "jsonl") == 0
     lines = capsys.readouterr().out.splitlines()
@@ -122,11 +129,75 @@ def test_jsonl_one_report_per_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(nlp_report.Report.from_dict(json.loads(lines[0])).sentences) == 47
 
 
-def test_json_is_a_list_for_a_folder_and_an_object_for_a_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_of_one_file_has_the_shape_of_a_folder_of_one_file(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert analyze(folder, "--format", "json") == 0
     assert [Path(d["source"]).name for d in json.loads(capsys.readouterr().out)] == ["b.html", "a.txt"]
     assert analyze(folder / "a.txt", "--format", "json") == 0
-    assert json.loads(capsys.readouterr().out)["source"] == str(folder / "a.txt")
+    one_file = json.loads(capsys.readouterr().out)
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "a.txt").write_bytes((folder / "a.txt").read_bytes())
+    assert analyze(alone, "--format", "json") == 0
+    one_in_a_folder = json.loads(capsys.readouterr().out)
+    assert isinstance(one_file, list) and isinstance(one_in_a_folder, list)
+    assert [d["source"] for d in one_file] == [str(folder / "a.txt")] and len(one_in_a_folder) == 1
+    assert {k: v for k, v in one_file[0].items() if k != "source"} == {
+        k: v for k, v in one_in_a_folder[0].items() if k != "source"
+    }
+
+
+def test_xlsx_and_excel_csv(folder: Path, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl (the xlsx extra) is not installed")
+    assert analyze(folder, "--format", "xlsx", "-o", tmp_path / "out.xlsx") == 0
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx")["sentences"].max_row == 1 + 4
+    assert analyze(folder, "--format", "excel-csv", "-o", tmp_path / "out.csv") == 0
+    assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbfsource;")
+
+
+def test_fallback_warning_is_one_line_in_cli_terms(capsys: pytest.CaptureFixture[str]) -> None:
+    import warnings
+
+    from nlp_report.cli.common import load_analyzer
+
+    if _model_installed():
+        pytest.skip("nl_core_news_sm is installed, so there is no fallback to warn about")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_analyzer(None)
+    assert not [w for w in caught if issubclass(w.category, nlp_report.ModelFallbackWarning)]
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("nlp-report: warning:") and "--model blank" in err
+    assert "model='blank'" not in err and ".py:" not in err
+
+
+def test_unknown_model_is_reported_in_cli_terms(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(SEED), "--model", "nl_no_such_model", "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "--model nl_no_such_model" in err and "model=None" not in err
+
+
+def test_table_cuts_actors_with_an_ellipsis_and_lists_entities(capsys: pytest.CaptureFixture[str]) -> None:
+    from nlp_report.cli.analyze import format_table
+
+    text = "De ministers van Buitenlandse Zaken van de lidstaten van de Europese Unie steunen Oekraïne.\n"
+    report = nlp_report.Report(
+        text,
+        "x.txt",
+        "blank:nl",
+        (nlp_report.Sentence(0, len(text) - 1, text[:-1], "position", text[:73]),),
+        (nlp_report.Entity(text.index("Oekraïne"), text.index("Oekraïne") + 8, "Oekraïne", "COUNTRY", "UA"),),
+    )
+    table = format_table(report, width=120)
+    assert "De ministers van Buit…" in table
+    assert "COUNTRY     UA 'Oekraïne' (1)" in table
+
+
+def _model_installed() -> bool:
+    import spacy
+
+    return bool(spacy.util.is_package("nl_core_news_sm"))
 
 
 def test_parquet(folder: Path, tmp_path: Path) -> None:
@@ -140,7 +211,8 @@ def test_html_with_the_display_module(folder: Path, tmp_path: Path, monkeypatch:
     assert analyze(folder / "a.txt", "--format", "html", "-o", tmp_path / "a.html") == 0
     assert (tmp_path / "a.html").read_text(encoding="utf-8") == f"<p>{folder / 'a.txt'}</p>"
     assert analyze(folder, "--format", "html", "-o", tmp_path / "pages") == 0
-    assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == ["a.html", "b.html"]
+    pages = sorted(p.relative_to(tmp_path / "pages").as_posix() for p in (tmp_path / "pages").rglob("*.html"))
+    assert pages == ["2023/b.html", "a.html"]  # the folder structure is kept
 
 
 @pytest.mark.parametrize(
@@ -175,7 +247,7 @@ def test_html_of_several_documents_needs_a_folder(
     assert "-o FOLDER" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("args", [["--format", "xlsx"], ["--n-process", "0"], ["--n-process", "twee"], []])
+@pytest.mark.parametrize("args", [["--format", "ods"], ["--n-process", "0"], ["--n-process", "twee"], []])
 def test_bad_options_exit_2(args: list[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["analyze", *([str(SEED)] if args else []), *args])

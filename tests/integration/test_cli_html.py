@@ -51,6 +51,18 @@ def test_several_documents_to_a_folder(tmp_path: Path) -> None:
         assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_same_name_files_keep_the_folder_structure(tmp_path: Path) -> None:
+    letters = tmp_path / "brieven"
+    for relative in ("2023/x.txt", "2024/x.txt", "2024/y.txt"):
+        (letters / relative).parent.mkdir(parents=True, exist_ok=True)
+        (letters / relative).write_text("Nederland steunt het voorstel.\n", encoding="utf-8")
+    (letters / "2024" / "y.html").write_text("<p>Nederland steunt het voorstel.</p>", encoding="utf-8")
+    pages = tmp_path / "pages"
+    assert analyze(letters, "--format", "html", "-o", pages) == 0
+    written = sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.html"))
+    assert written == ["2023/x.html", "2024/x.html", "2024/y.html", "2024/y.txt.html"]
+
+
 def test_several_documents_need_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert analyze(RAW / "navo-fmm-2022-04.txt", RAW / "verslag-raz-2023-10.txt", "--format", "html") == 2
     assert "-o FOLDER" in capsys.readouterr().err

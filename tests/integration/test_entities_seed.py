@@ -67,7 +67,7 @@ def test_every_annotated_document(corpus_reports: list[tuple[dict[str, Any], nlp
             fn[label] += len(g - f)
         gold_kb = {(e["start"], e["end"]): e["kb_id"] for e in doc["entities"]}
         wrong_kb += [(doc["id"], e.text) for e in report.entities if gold_kb.get((e.start, e.end), e.kb_id) != e.kb_id]
-        found_links = {(m.start, m.end): m.kamerstuk.kb_id for m in report.motions if m.kamerstuk}
+        found_links = {(x.start, x.end): m.kamerstuk.kb_id for m in report.motions if m.kamerstuk for x in m.mentions}
         for link in doc.get("motion_links", []):
             links += 1
             wrong_links += found_links.get((link["start"], link["end"])) != link["kamerstuk"]

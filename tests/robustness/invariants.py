@@ -125,9 +125,13 @@ def check_report(report: nlp_report.Report, text: str, layout: Layout) -> None:
         assert sentence.section is None or sentence.section in {s.title for s in report.sections}
     for entity in report.entities:
         assert entity.label in nlp_report.ENTITY_LABELS, entity
-    assert {(m.start, m.end) for m in report.motions} == {
-        (e.start, e.end) for e in report.entities if e.label == "MOTION"
-    }
+    # one Motion per motion, its mentions the MOTION entities (each mention belongs to one motion)
+    mentions = [(x.start, x.end) for m in report.motions for x in m.mentions]
+    assert len(mentions) == len(set(mentions))
+    assert set(mentions) == {(e.start, e.end) for e in report.entities if e.label == "MOTION"}
+    for motion in report.motions:
+        assert (motion.start, motion.end) == (motion.mentions[0].start, motion.mentions[0].end), motion
+        assert text[motion.start : motion.end] == motion.text, motion
     body = [(b.start, b.end) for b in layout.blocks if b.kind in SENTENCE_BLOCKS]
     for sentence in report.sentences:  # a sentence never crosses a block
         assert any(s <= sentence.start and sentence.end <= e for s, e in body), sentence

@@ -100,6 +100,6 @@ def test_parquet(report: nlp_report.Report, tmp_path: Path) -> None:
 
 def test_unknown_formats(report: nlp_report.Report, tmp_path: Path) -> None:
     with pytest.raises(nlp_report.ConfigError, match="cannot tell the format"):
-        write_reports([report], tmp_path / "out.xlsx")
+        write_reports([report], tmp_path / "out.ods")
     with pytest.raises(nlp_report.ConfigError, match="file path"):
         open_writer("parquet", io.StringIO())

@@ -54,7 +54,7 @@ def test_from_dict_names_the_missing_key() -> None:
     [
         ("sentences", ["source", "start", "end", "text", "label", "actor", "section"]),
         ("entities", ["source", "start", "end", "text", "label", "kb_id"]),
-        ("motions", ["source", "start", "end", "text", "sponsors", "kamerstuk", "url"]),
+        ("motions", ["source", "start", "end", "text", "sponsors", "kamerstuk", "url", "mentions"]),
     ],
 )
 def test_to_frame(kind: str, columns: list[str]) -> None:

@@ -1,4 +1,4 @@
-"""The entity cases of ``tests/data/entity_cases.json``: each text, its exact entities and motions.
+"""The entity cases of ``tests/data/entity_cases.json``: each text, its exact entities and motion mentions.
 
 Each case lists every entity the rules must find, in order, as ``[text,
 label, kb_id]``; nothing else may be found. ``motions`` (where given) lists
@@ -45,8 +45,12 @@ def test_case(case: dict[str, Any], rules_only: nlp_report.Analyzer) -> None:
     found = [[e.text, e.label, e.kb_id] for e in report.entities]
     assert found == case["entities"], case.get("note", "")
     if "motions" in case:
-        motions = [
-            {"text": m.text, "sponsors": list(m.sponsors), "kamerstuk": m.kamerstuk.kb_id if m.kamerstuk else None}
+        # one entry per mention: the mentions of one motion share its sponsors and Kamerstuk
+        mentions = sorted(
+            (x.start, x.text, list(m.sponsors), m.kamerstuk.kb_id if m.kamerstuk else None)
             for m in report.motions
-        ]
+            for x in m.mentions
+        )
+        motions = [{"text": text, "sponsors": sponsors, "kamerstuk": kst} for _, text, sponsors, kst in mentions]
         assert motions == case["motions"]
+        assert len(report.motions) == len({(str(m["sponsors"]), m["kamerstuk"]) for m in case["motions"]})
