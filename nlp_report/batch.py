@@ -125,21 +125,38 @@ def _matcher(pattern: str | None) -> Callable[[str, str], bool]:
         if "/" not in pattern:
             names = re.compile(fnmatch.translate(pattern.lower()))
             return lambda relative, name: names.match(name.lower()) is not None
-        globs = pattern.strip("/").lower().split("/")
-        parts = [None if part == "**" else re.compile(fnmatch.translate(part)) for part in globs]
+        regex = re.compile(_glob_regex(pattern.strip("/")), re.IGNORECASE)
     except re.error as err:
         raise ConfigError(f"pattern {pattern!r} is not a valid glob ({err}); see find_files for the syntax") from None
-    return lambda relative, name: _match_parts(parts, relative.lower().split("/"))
+    return lambda relative, name: regex.fullmatch(relative) is not None
 
 
-def _match_parts(pattern: list[re.Pattern[str] | None], path: list[str]) -> bool:
-    """Whether a path's folders and name match the glob's parts (each by fnmatch; None, a ``**``, spans folders)."""
-    if not pattern:
-        return not path
-    first = pattern[0]
-    if first is None:
-        return any(_match_parts(pattern[1:], path[i:]) for i in range(len(path) + 1))
-    return bool(path) and first.match(path[0]) is not None and _match_parts(pattern[1:], path[1:])
+def _glob_regex(pattern: str) -> str:
+    """A glob with ``**`` (any number of folders), ``*``, ``?`` and ``[...]`` as a regular expression."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
+            end = pattern.index("]", i + 2)
+            body = pattern[i + 1 : end]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(out)
 
 
 class BatchRun(Iterator["Report"]):
