@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 from .errors import ModelFallbackWarning, ModelNotFoundError, WorkerCrashError, check_text
+from .model_package import resolve
 from .pipeline import factories  # noqa: F401  (registers the factories)
 from .pipeline.report import build_report
 from .types import Report
@@ -84,7 +85,7 @@ def _load_model(model: str | Path) -> Language:
             "or use model=None for the default."
         )
     try:
-        nlp = spacy.load(name, config={"nlp": {"tokenizer": TOKENIZER}})
+        nlp = spacy.load(resolve(name), config={"nlp": {"tokenizer": TOKENIZER}})
     except (OSError, ValueError) as err:
         raise ModelNotFoundError(f"could not load the spaCy pipeline {name!r}: {err}") from err
     if nlp.lang != "nl":

@@ -411,9 +411,10 @@ def measure_model(
     import spacy
 
     from .analyzer import load
+    from .model_package import resolve
 
     subset = build_corpus(list(corpus.texts[: corpus.distinct]), words)
-    alone_nlp = spacy.load(model)
+    alone_nlp = spacy.load(resolve(model))
     analyzer = load(model)
     texts = list(subset.texts)
     systems: list[System] = [

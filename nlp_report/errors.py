@@ -360,3 +360,15 @@ class ModelOptionError(NlpReportError, OSError):
     """The pipeline given on the command line with ``--model`` cannot be loaded (a usage error: exit code 2)."""
 
     code = "E190"
+
+
+class TreebankNotFoundError(NlpReportError, FileNotFoundError):
+    """A Universal Dependencies treebank file the training recipe needs is missing (``training/ud``)."""
+
+    code = "E180"
+
+
+class TreebankMismatchError(NlpReportError, ValueError):
+    """A tokenizer changed the text of a treebank document, so its tokens cannot be scored against the gold."""
+
+    code = "E181"

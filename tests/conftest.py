@@ -25,6 +25,31 @@ def analyzer() -> nlp_report.Analyzer:
     return nlp_report.load("blank")
 
 
+UD_MODEL = ROOT / "models" / "nl_nlp_report_ud"
+"""The pipeline trained on the Dutch UD treebanks (docs/model.md), loaded by path."""
+
+
+@pytest.fixture(scope="session")
+def ud_analyzer() -> nlp_report.Analyzer:
+    """The full pipeline on the trained Dutch model of models/ (tagger, lemmatizer, parser)."""
+    return nlp_report.load(UD_MODEL)
+
+
+@pytest.fixture(scope="session", params=["blank", "ud-model"])
+def any_analyzer(request: pytest.FixtureRequest) -> nlp_report.Analyzer:
+    """The fallback pipeline and the pipeline on the trained model: corpus tests run on both."""
+    name: str = request.param
+    return request.getfixturevalue("analyzer" if name == "blank" else "ud_analyzer")
+
+
+def shared_dir() -> Path | None:
+    """``../shared`` of the repository (of the main checkout, for a git worktree), or ``None``."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "corpus").is_dir():
+            return base / "shared"
+    return None
+
+
 @pytest.fixture(scope="session")
 def seed_gold() -> dict[str, Any]:
     return load_gold(CORPORA / "gold" / "seed.jsonl")[0]

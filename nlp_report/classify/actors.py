@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import ENT_TYPE
+from spacy.attrs import ENT_TYPE, LEMMA, POS
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicon, default_lexicon
@@ -44,6 +44,10 @@ class Words:
     """Whether each token is part of a COUNTRY or ORG entity."""
     low: Sequence[str] | None = field(default=None, repr=False, compare=False)
     """The tokens in lower case, when already computed (see :meth:`lower`)."""
+    lemma: Sequence[str] | None = field(default=None, repr=False, compare=False)
+    """The model's lemma of each token, when a model set lemmas (``None`` on the fallback pipeline)."""
+    pos: Sequence[str] | None = field(default=None, repr=False, compare=False)
+    """The model's part-of-speech tag (UPOS) of each token, when a model set them."""
 
     @classmethod
     def from_span(cls, span: Span) -> Words:
@@ -64,11 +68,16 @@ class Words:
         strings = doc.vocab.strings
         labels = [strings.add(label) for label in ("COUNTRY", "ORG")]
         flags: list[bool] = numpy.isin(doc.to_array(ENT_TYPE), labels).tolist()
-        return cls(text, space, flags, [w.lower() for w in text])
+        lemma = pos = None
+        if doc.has_annotation("LEMMA") and doc.has_annotation("POS"):
+            lemma, pos = model_annotation(doc)
+        return cls(text, space, flags, [w.lower() for w in text], lemma, pos)
 
     def slice(self, start: int, end: int) -> Words:
         low = self.low[start:end] if self.low is not None else None
-        return Words(self.text[start:end], self.space[start:end], self.entity[start:end], low)
+        lemma = self.lemma[start:end] if self.lemma is not None else None
+        pos = self.pos[start:end] if self.pos is not None else None
+        return Words(self.text[start:end], self.space[start:end], self.entity[start:end], low, lemma, pos)
 
     def lower(self) -> list[str]:
         """The tokens in lower case."""
@@ -83,6 +92,13 @@ class Words:
         out = [text[i] + " " if space[i] else text[i] for i in range(start, end - 1)]
         out.append(text[end - 1])
         return "".join(out)
+
+
+def model_annotation(doc: Doc) -> tuple[list[str], list[str]]:
+    """The lemma and UPOS tag of every token of ``doc``, read in bulk."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, POS]).tolist()
+    return [strings[lemma] for lemma, _ in rows], [strings[pos] for _, pos in rows]
 
 
 def rule_actor(words: Words, lexicon: Lexicon | None = None) -> str | None:

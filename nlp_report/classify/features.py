@@ -24,6 +24,7 @@ from ..resources import read_json
 from .actors import Words, rule_actor
 from .cues import CueLexicon, default_cues
 from .lexicon import Lexicon, default_lexicon
+from .model_features import model_features
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,7 @@ def sentence_features(
     if not vocab.negation.isdisjoint(main):
         features["neg"] = 1.0
     features.update(dict.fromkeys(["w:" + word for word in main if word.isalpha()], 1.0))
+    features.update(model_features(words, mask))
     if passive and has_participle:
         features["passive"] = 1.0
     if perfect and has_participle:

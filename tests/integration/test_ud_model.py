@@ -1,0 +1,177 @@
+"""The full pipeline on the trained Dutch model (models/nl_nlp_report_ud), on its real output.
+
+Each test here mirrors one that runs on hand-set annotations (tests/unit/classify/test_actors.py,
+tests/unit/components/test_classifier.py, test_sentences.py, tests/unit/entities/test_model_entities.py):
+the same behaviour, now with the tags, lemmas and parse the trained model predicts.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+import nlp_report
+from nlp_report.classify.actors import Words, parse_actor
+from nlp_report.classify.features import SentenceInput, sentence_features
+from nlp_report.pipeline.doc import SENTENCES_KEY
+from nlp_report.model_package import UD_MODEL, pipeline_dir, resolve
+from tests.conftest import UD_MODEL as UD_MODEL_DIR
+from tests.helpers import assert_offsets
+
+
+def sentences(analyzer: nlp_report.Analyzer, text: str) -> list[spacy.tokens.Span]:
+    doc = analyzer.nlp(text)  # the spans keep their Doc; the span group alone would not
+    return list(doc.spans[SENTENCES_KEY])
+
+
+def test_the_package_is_loaded_by_path_with_the_projects_components(ud_analyzer: nlp_report.Analyzer) -> None:
+    assert ud_analyzer.model == "nl_nlp_report_ud-0.1.0"
+    pipes = ud_analyzer.nlp.pipe_names
+    for name in ("tagger", "morphologizer", "trainable_lemmatizer", "parser"):
+        assert name in pipes
+    # the rules set the sentences before the parser runs, and the classifier comes last
+    assert pipes.index("nlp_report_sentences") < pipes.index("parser")
+    assert pipes[-1] == "nlp_report_classifier"
+    assert type(ud_analyzer.nlp.tokenizer).__name__ == "LayoutTokenizer"
+
+
+def test_the_package_carries_its_own_licence_and_credits() -> None:
+    meta = json.loads((UD_MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC BY-SA 4.0"
+    assert {"UD Dutch-Alpino (dev file)", "UD Dutch-LassySmall (dev and test files)"} <= {
+        source["name"] for source in meta["sources"]
+    }
+    assert "Creative Commons" in (UD_MODEL_DIR / "LICENSE").read_text(encoding="utf-8")[:2000]
+    assert meta["alpino_test"]["nlp_report tokens"]["pos_acc"] >= 0.93
+    assert meta["alpino_test"]["nlp_report tokens"]["dep_las"] >= 0.72
+
+
+def test_package_folder_resolves_to_its_pipeline() -> None:
+    inner = pipeline_dir(UD_MODEL_DIR)
+    assert (inner / "config.cfg").is_file()
+    assert inner.name == "nl_nlp_report_ud-0.1.0"
+    assert pipeline_dir(inner) == inner
+    assert resolve(str(UD_MODEL_DIR)) == str(inner)
+    assert UD_MODEL == "nl_nlp_report_ud"
+
+
+# --- the parse: actors (tests/unit/classify/test_actors.py on hand-set parses) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het kabinet steunt het voorstel.", "kabinet"),
+        ("Het protocol werd door alle bondgenoten ondertekend.", "alle bondgenoten"),
+        ("Het pakket werd aangenomen.", None),
+        ("Volgens de VN is de situatie ernstig.", "VN"),
+        ("Het is van belang.", None),
+    ],
+)
+def test_parse_actor_on_the_models_parse(ud_analyzer: nlp_report.Analyzer, text: str, expected: str | None) -> None:
+    (sentence,) = sentences(ud_analyzer, text)
+    assert sentence.doc.has_annotation("DEP")
+    assert parse_actor(sentence) == expected
+
+
+def test_the_classifier_takes_the_actor_from_the_parse(ud_analyzer: nlp_report.Analyzer) -> None:
+    """tests/unit/components/test_classifier.py::test_actor_from_the_parse_when_the_doc_has_one, on the model."""
+    (sentence,) = sentences(ud_analyzer, "Het kabinet steunt het voorstel.")
+    assert sentence._.actor == "kabinet" == parse_actor(sentence)
+    report = ud_analyzer.analyze("Het kabinet steunt het voorstel.")
+    assert [(s.label, s.actor) for s in report.sentences] == [("position", "kabinet")]
+
+
+def test_report_actors_are_the_parse_actors(ud_analyzer: nlp_report.Analyzer, seed_text: str) -> None:
+    doc = ud_analyzer.nlp(seed_text)
+    spans = list(doc.spans[SENTENCES_KEY])
+    assert spans
+    holders = [s for s in spans if s.label_ in ("position", "decision")]
+    assert len(holders) >= 5
+    assert [s._.actor for s in holders] == [parse_actor(s) for s in holders]
+    assert sum(s._.actor is not None for s in holders) >= len(holders) // 3
+    assert all(s._.actor is None for s in spans if s.label_ == "context")
+
+
+# --- sentences: the parser keeps the rules' boundaries (tests/unit/components/test_sentences.py) ----
+
+
+def test_the_parser_respects_the_sentences_of_the_rules(ud_analyzer: nlp_report.Analyzer, seed_text: str) -> None:
+    doc = ud_analyzer.nlp(seed_text)
+    starts = {s.start for s in doc.sents}
+    for sentence in doc.spans[SENTENCES_KEY]:
+        assert sentence.start in starts
+        # no parser sentence starts inside a sentence of the rules; its words hang in one tree,
+        # whose root is a word of the sentence (not the white space after it)
+        assert not any(t.is_sent_start for t in sentence[1:])
+        tree = sentence[0].sent
+        assert all(tree.start <= t.head.i < tree.end for t in sentence)
+        assert tree.root.i in range(sentence.start, sentence.end)
+
+
+def test_sentences_are_those_of_the_fallback(
+    analyzer: nlp_report.Analyzer, ud_analyzer: nlp_report.Analyzer, seed_text: str
+) -> None:
+    by_rules = [(s.start, s.end) for s in analyzer.analyze(seed_text).sentences]
+    on_model = ud_analyzer.analyze(seed_text)
+    assert_offsets(on_model)
+    assert [(s.start, s.end) for s in on_model.sentences] == by_rules
+
+
+# --- the tokenizer in front of the model: hyphen and slash splits ---------------------------------
+
+
+def test_hyphen_and_slash_pieces_get_tags_and_a_head(ud_analyzer: nlp_report.Analyzer) -> None:
+    doc = ud_analyzer.nlp("De NAVO-ministers spraken over de steun aan Oekraïne.")
+    tokens = {t.text: t for t in doc}
+    assert [t.text for t in doc][:4] == ["De", "NAVO", "-", "ministers"]
+    assert tokens["-"].pos_ == "PUNCT"
+    assert tokens["ministers"].pos_ == "NOUN" and tokens["ministers"].lemma_ == "minister"
+    assert tokens["NAVO"].head == tokens["ministers"] == tokens["-"].head
+    assert parse_actor(doc.spans[SENTENCES_KEY][0]) == "NAVO-ministers"
+
+
+def test_line_breaks_between_blocks_are_space_tokens(ud_analyzer: nlp_report.Analyzer, seed_text: str) -> None:
+    doc = ud_analyzer.nlp(seed_text)
+    spaces = [t for t in doc if t.is_space]
+    assert spaces
+    assert sum(t.pos_ == "SPACE" for t in spaces) >= 0.9 * len(spaces)
+
+
+# --- lemma and tag features for the classifier ---------------------------------------------------
+
+
+def test_words_carry_the_models_lemmas_and_tags(ud_analyzer: nlp_report.Analyzer) -> None:
+    (sentence,) = sentences(ud_analyzer, "Nederland benadrukte het belang van de steun.")
+    words = Words.from_span(sentence)
+    assert words.lemma is not None and words.pos is not None
+    assert words.lemma[1] == "benadrukken" and words.pos[1] == "VERB"
+    features = sentence_features(SentenceInput(words))
+    assert features["lemma:benadrukken"] == 1.0
+    assert features["upos:VERB"] == 1.0
+
+
+def test_the_fallback_has_no_model_features(analyzer: nlp_report.Analyzer) -> None:
+    (sentence,) = sentences(analyzer, "Nederland benadrukte het belang van de steun.")
+    words = Words.from_span(sentence)
+    assert words.lemma is None and words.pos is None
+    assert not any(key.startswith(("lemma:", "upos:")) for key in sentence_features(SentenceInput(words)))
+
+
+# --- entities: the model has no NER, so the rules' entities are the fallback's ----------------------
+
+
+def test_entities_are_those_of_the_rules(
+    analyzer: nlp_report.Analyzer, ud_analyzer: nlp_report.Analyzer, seed_text: str
+) -> None:
+    """tests/unit/entities/test_model_entities.py sets model entities by hand; this model sets none."""
+    assert "ner" not in ud_analyzer.nlp.pipe_names
+    on_model = ud_analyzer.analyze(seed_text)
+    by_rules = analyzer.analyze(seed_text)
+    assert [(e.start, e.end, e.label, e.kb_id) for e in on_model.entities] == [
+        (e.start, e.end, e.label, e.kb_id) for e in by_rules.entities
+    ]
+    assert len(on_model.entities) > 10
+    assert on_model.model_entities == ()

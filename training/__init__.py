@@ -1,0 +1,1 @@
+"""Training recipes that live next to the library but are not part of the installed package."""

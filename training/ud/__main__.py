@@ -1,0 +1,103 @@
+"""``python -m training.ud build``: convert the treebanks, train, score and package the Dutch pipeline.
+
+Steps (each also on its own)::
+
+    python -m training.ud convert    # ../shared/ud/*.conllu -> training/ud/corpus/*.spacy
+    python -m training.ud train      # spacy train training/ud/config.cfg -> training/ud/output/
+    python -m training.ud evaluate   # UPOS, XPOS, morphology, lemma, UAS, LAS on Alpino test
+    python -m training.ud package    # training/ud/output/model-best -> models/nl_nlp_report_ud/
+    python -m training.ud build      # all four
+
+Training uses one thread; run it as ``nice -n 10 python -m training.ud build``
+on a shared machine (about 30 minutes on one core, see ``docs/model.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from nlp_report.errors import TreebankNotFoundError
+
+from .data import TEST_FILE, TRAIN_FILES
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+
+def _shared() -> Path:
+    """``../shared`` of the repository (of the main checkout, for a git worktree one level further down)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared").is_dir():
+            return base / "shared"
+    return ROOT.parent / "shared"
+
+
+UD_DIR = _shared() / "ud"
+CORPUS = HERE / "corpus"
+OUTPUT = HERE / "output"
+CONFIG = HERE / "config.cfg"
+PACKAGE = ROOT / "models" / "nl_nlp_report_ud"
+
+
+def convert(ud_dir: Path = UD_DIR, out_dir: Path = CORPUS) -> dict[str, int]:
+    """Write the ``.spacy`` files; raises :class:`TreebankNotFoundError` for a missing treebank file."""
+    from .data import convert as _convert
+
+    for name in (*TRAIN_FILES, TEST_FILE):
+        if not (ud_dir / name).is_file():
+            raise TreebankNotFoundError(
+                f"{ud_dir / name} does not exist: the recipe reads the UD Dutch treebanks from {ud_dir} "
+                "(pass --ud DIR for another folder)"
+            )
+    return _convert(ud_dir, out_dir)
+
+
+def train(output: Path = OUTPUT, corpus: Path = CORPUS) -> Path:
+    """Train with ``config.cfg`` on one thread; returns the best model's directory."""
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    from spacy.cli.train import train as spacy_train
+
+    overrides = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
+    spacy_train(CONFIG, output, overrides=overrides)
+    return output / "model-best"
+
+
+def evaluate(model: Path, corpus: Path = CORPUS) -> str:
+    """The scores on Alpino test, gold tokens beside nlp_report's, as a table."""
+    from .evaluate import score, table
+
+    return table(score(model, corpus / "test.spacy"))
+
+
+def package(model: Path, target: Path = PACKAGE, ud_dir: Path = UD_DIR) -> Path:
+    """Package ``model`` as ``models/nl_nlp_report_ud`` (see :mod:`training.ud.package`)."""
+    from .package import package as _package
+
+    return _package(model, target, corpus=CORPUS, ud_dir=ud_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m training.ud", description=__doc__.splitlines()[0])
+    parser.add_argument("step", choices=["convert", "train", "evaluate", "package", "build"])
+    parser.add_argument("--ud", type=Path, default=UD_DIR, help=f"folder of the .conllu files (default: {UD_DIR})")
+    parser.add_argument("--model", type=Path, default=None, help="model to score or package (default: the best)")
+    args = parser.parse_args(argv)
+    model = args.model or OUTPUT / "model-best"
+    if args.step in ("convert", "build"):
+        print(json.dumps(convert(args.ud), indent=2))
+    if args.step in ("train", "build"):
+        model = args.model or train()
+    if args.step in ("evaluate", "build"):
+        print(evaluate(model))
+    if args.step in ("package", "build"):
+        print(f"packaged: {package(model, ud_dir=args.ud)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
