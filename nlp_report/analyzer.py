@@ -1,9 +1,10 @@
 """Load the pipeline once and turn texts into reports.
 
 ``load()`` builds an :class:`Analyzer`: the Dutch spaCy model
-``nl_core_news_sm`` when it is installed, otherwise a pipeline on
-``spacy.blank("nl")``, with the project's tokenizer and components in both
-cases. ``analyze()`` uses a default analyzer loaded on first use.
+``nl_core_news_sm`` when it is installed, else the pipeline trained on the
+Dutch UD treebanks (``nl_nlp_report_ud``, docs/model.md) when it is
+installed, otherwise a pipeline on ``spacy.blank("nl")``, with the
+project's tokenizer and components in every case. ``analyze()`` uses a default analyzer loaded on first use.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import spacy
 from spacy.language import Language
 
 from .errors import ModelFallbackWarning, ModelNotFoundError, WorkerCrashError, check_text
-from .model_package import resolve
+from .model_package import UD_MODEL, resolve
 from .pipeline import factories  # noqa: F401  (registers the factories)
 from .pipeline.report import build_report
 from .types import Report
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "nl_core_news_sm"
 """The spaCy model used when installed (``python -m spacy download nl_core_news_sm``)."""
+DEFAULT_MODELS = (DEFAULT_MODEL, UD_MODEL)
+"""What ``load()`` uses, the first one installed: spaCy's model, else the one trained on the UD treebanks
+(``pip install ./models/nl_nlp_report_ud``, docs/model.md); with neither, the rule-based fallback."""
 BLANK = "blank"
 """Pass ``model="blank"`` to force the rule-based fallback."""
 TOKENIZER = {"@tokenizers": "nlp_report.LayoutTokenizer.v1"}
@@ -39,7 +43,9 @@ FALLBACK_MESSAGE = (
     "fallback on spacy.blank('nl'). Lost without the model: actors read from the dependency "
     "parse (a rule-based subject finder is used instead), the model's own entities (people, "
     "places, dates) and its part-of-speech tags and lemmas on the Doc. Install the model with: "
-    "python -m spacy download nl_core_news_sm, or pass model='blank' to silence this."
+    "python -m spacy download nl_core_news_sm; or, from a clone of the repository, the smaller model trained "
+    "on the Dutch UD treebanks (tags, lemmas and parse; no entities): pip install ./models/nl_nlp_report_ud; "
+    "or pass model='blank' to silence this."
 )
 
 TextInput = str | tuple[str, str | None]
@@ -49,8 +55,9 @@ TextInput = str | tuple[str, str | None]
 def load(model: str | Path | None = None) -> Analyzer:
     """Build an :class:`Analyzer`.
 
-    ``model`` is ``None`` (``nl_core_news_sm`` if installed, else the
-    fallback with a :class:`~nlp_report.errors.ModelFallbackWarning`),
+    ``model`` is ``None`` (``nl_core_news_sm`` if installed, else
+    ``nl_nlp_report_ud`` if installed, else the fallback with a
+    :class:`~nlp_report.errors.ModelFallbackWarning`),
     ``"blank"`` (the fallback, no warning), or the name or path of an
     installed Dutch spaCy pipeline. A name or path that cannot be loaded
     raises :class:`~nlp_report.errors.ModelNotFoundError`.
@@ -61,13 +68,19 @@ def load(model: str | Path | None = None) -> Analyzer:
 def _load(model: str | Path | None, *, stacklevel: int) -> Analyzer:
     """:func:`load`; ``stacklevel`` makes the fallback warning point at the user's call."""
     if model is None:
-        if spacy.util.is_package(DEFAULT_MODEL):
-            return Analyzer(_load_model(DEFAULT_MODEL))
+        installed = default_model()
+        if installed is not None:
+            return Analyzer(_load_model(installed))
         warnings.warn(FALLBACK_MESSAGE, ModelFallbackWarning, stacklevel=stacklevel)
         return Analyzer(blank_pipeline())
     if str(model) == BLANK:
         return Analyzer(blank_pipeline())
     return Analyzer(_load_model(model))
+
+
+def default_model() -> str | None:
+    """The first installed pipeline of :data:`DEFAULT_MODELS`, or ``None`` (then ``load()`` falls back)."""
+    return next((name for name in DEFAULT_MODELS if spacy.util.is_package(name)), None)
 
 
 def blank_pipeline() -> Language:

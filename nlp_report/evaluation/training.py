@@ -53,7 +53,7 @@ class PreparedDocument:
 def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedDocument]:
     """Run the pipeline (classifier off) on each gold document and collect features and targets."""
     from ..analyzer import load
-    from ..classify.actors import parse_actor
+    from ..classify.actors import parse_or_rule_actor
     from ..classify.lexicon import default_lexicon
     from ..pipeline.classifier import featurize
     from .run import load_documents
@@ -73,7 +73,8 @@ def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedD
             features, subjects = tuple(found.features), found.subjects
             use_parse = doc.has_annotation("DEP")
             actors = tuple(
-                parse_actor(span) if use_parse else subject for span, subject in zip(spans, subjects, strict=True)
+                parse_or_rule_actor(span, subject) if use_parse else subject
+                for span, subject in zip(spans, subjects, strict=True)
             )
             report = build_report(doc, source=doc_gold.id, model=analyzer.model)
             matches = match_sentences(doc_gold.sentences, report.sentences)

@@ -21,7 +21,7 @@ from typing import Any, Literal, cast
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from ..classify.actors import Words, parse_actor, rule_actor
+from ..classify.actors import Words, parse_actor, parse_or_rule_actor, rule_actor
 from ..classify.features import SentenceInput, sentence_features
 from ..classify.lexicon import Lexicon, default_lexicon
 from ..classify.model import SentenceClassifier
@@ -59,8 +59,9 @@ class SentenceClassifierComponent:
 
     ``model_path``: a classifier trained with ``nlp-report train`` (JSON);
     ``None`` for the packaged one. It is read on first use.
-    ``actor_source``: ``"auto"`` (the parse when the Doc has one, else the
-    rules), ``"rules"`` or ``"parse"``.
+    ``actor_source``: ``"auto"`` (on a parsed Doc the parse's actor, or the
+    rules' where the parse names none; else the rules), ``"rules"`` or
+    ``"parse"`` (the parse alone).
     """
 
     def __init__(
@@ -95,14 +96,16 @@ class SentenceClassifierComponent:
         spans = list(doc.spans[SENTENCES_KEY])
         found = featurize(doc, spans, self.lexicon)
         labels = predict_labels(self.model, found.features, ["".join(item.words.text[-2:]) for item in found.inputs])
-        use_parse = self.actor_source == "parse" or (self.actor_source == "auto" and doc.has_annotation("DEP"))
+        parsed = self.actor_source == "auto" and doc.has_annotation("DEP")
         labelled = [Span(doc, s.start, s.end, label=label) for s, label in zip(spans, labels, strict=True)]
         doc.spans[SENTENCES_KEY] = labelled
         for span, subject, label in zip(labelled, found.subjects, labels, strict=True):
             if label not in HOLDER_LABELS:
                 span._.actor = None
+            elif self.actor_source == "parse":
+                span._.actor = parse_actor(span)
             else:
-                span._.actor = parse_actor(span) if use_parse else subject
+                span._.actor = parse_or_rule_actor(span, subject) if parsed else subject
         return doc
 
 

@@ -13,7 +13,7 @@ import pytest
 import spacy
 
 import nlp_report
-from nlp_report.classify.actors import Words, parse_actor
+from nlp_report.classify.actors import Words, parse_actor, parse_or_rule_actor, rule_actor
 from nlp_report.classify.features import SentenceInput, sentence_features
 from nlp_report.pipeline.doc import SENTENCES_KEY
 from nlp_report.model_package import UD_MODEL, pipeline_dir, resolve
@@ -78,20 +78,23 @@ def test_parse_actor_on_the_models_parse(ud_analyzer: nlp_report.Analyzer, text:
 
 def test_the_classifier_takes_the_actor_from_the_parse(ud_analyzer: nlp_report.Analyzer) -> None:
     """tests/unit/components/test_classifier.py::test_actor_from_the_parse_when_the_doc_has_one, on the model."""
+    assert ud_analyzer.nlp.get_pipe("nlp_report_classifier").actor_source == "auto"
     (sentence,) = sentences(ud_analyzer, "Het kabinet steunt het voorstel.")
     assert sentence._.actor == "kabinet" == parse_actor(sentence)
     report = ud_analyzer.analyze("Het kabinet steunt het voorstel.")
     assert [(s.label, s.actor) for s in report.sentences] == [("position", "kabinet")]
 
 
-def test_report_actors_are_the_parse_actors(ud_analyzer: nlp_report.Analyzer, seed_text: str) -> None:
+def test_report_actors_come_from_the_parse_else_the_rules(ud_analyzer: nlp_report.Analyzer, seed_text: str) -> None:
     doc = ud_analyzer.nlp(seed_text)
     spans = list(doc.spans[SENTENCES_KEY])
     assert spans
     holders = [s for s in spans if s.label_ in ("position", "decision")]
     assert len(holders) >= 5
-    assert [s._.actor for s in holders] == [parse_actor(s) for s in holders]
+    expected = [parse_or_rule_actor(s, rule_actor(Words.from_span(s))) for s in holders]
+    assert [s._.actor for s in holders] == expected
     assert sum(s._.actor is not None for s in holders) >= len(holders) // 3
+    assert sum(s._.actor == parse_actor(s) is not None for s in holders) >= len(holders) // 4
     assert all(s._.actor is None for s in spans if s.label_ == "context")
 
 
@@ -175,3 +178,28 @@ def test_entities_are_those_of_the_rules(
     ]
     assert len(on_model.entities) > 10
     assert on_model.model_entities == ()
+
+
+# --- the default --------------------------------------------------------------------------------
+
+
+def test_load_uses_the_ud_model_when_it_is_installed_and_nl_core_news_sm_is_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import nlp_report.analyzer as analyzer_module
+
+    monkeypatch.setattr(spacy.util, "is_package", lambda name: name == UD_MODEL)
+    monkeypatch.setattr(analyzer_module, "resolve", lambda name: str(pipeline_dir(UD_MODEL_DIR)))
+    assert analyzer_module.default_model() == UD_MODEL
+    loaded = nlp_report.load()  # no ModelFallbackWarning (pytest turns it into an error)
+    assert loaded.model == "nl_nlp_report_ud-0.1.0"
+    assert "parser" in loaded.nlp.pipe_names
+
+
+def test_blank_stays_the_rule_only_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spacy.util, "is_package", lambda name: True)
+    assert nlp_report.load("blank").nlp.pipe_names == [
+        "nlp_report_sentences",
+        "nlp_report_entities",
+        "nlp_report_classifier",
+    ]
