@@ -82,6 +82,7 @@ def package(model: Path, target: Path = PACKAGE, ud_dir: Path = UD_DIR) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the step named on the command line; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m training.ud", description=__doc__.splitlines()[0])
     parser.add_argument("step", choices=["convert", "train", "evaluate", "package", "build"])
     parser.add_argument("--ud", type=Path, default=UD_DIR, help=f"folder of the .conllu files (default: {UD_DIR})")
