@@ -113,7 +113,10 @@ def package(model: Path, target: Path, *, corpus: Path, ud_dir: Path) -> Path:
             README.format(version=VERSION, scores=_indent(table(scores)), citations=CITATIONS), encoding="utf-8"
         )
         shutil.copy(pipeline / "LICENSE", built / "LICENSE")
-        (built / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        meta_text = json.dumps(meta, indent=2, ensure_ascii=False) + "\n"
+        # setup.py copies meta.json into the package and the pipeline when it builds: the same file there already
+        for folder in (built, built / f"nl_{NAME}", built / f"nl_{NAME}" / f"nl_{NAME}-{VERSION}"):
+            (folder / "meta.json").write_text(meta_text, encoding="utf-8")
         if target.exists():
             shutil.rmtree(target)
         target.parent.mkdir(parents=True, exist_ok=True)
