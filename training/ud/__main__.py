@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from nlp_report.errors import TreebankNotFoundError
+from nlp_report.errors import NlpReportError, TreebankNotFoundError
 
 from .data import TEST_FILE, TRAIN_FILES
 
@@ -101,4 +101,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except NlpReportError as err:  # a missing treebank, a tokenizer that changed a text: the message says what
+        print(f"python -m training.ud: error: {err}", file=sys.stderr)
+        sys.exit(1)
