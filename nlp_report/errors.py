@@ -356,6 +356,8 @@ class WorkerCrashError(NlpReportError, RuntimeError):
     """A document passed to ``analyze_many(n_process > 1)`` stopped its worker process, also when tried again alone."""
 
     code = "E104"
+
+
 class ModelOptionError(NlpReportError, OSError):
     """The pipeline given on the command line with ``--model`` cannot be loaded (a usage error: exit code 2)."""
 
