@@ -46,7 +46,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from .errors import ConfigError, InputTypeError, InvalidTextError, check_text
 from .outputs import AtomicFile
 from .text import CONTROL, INVISIBLE, one_line
-from .types import Entity, KamerstukRef, Motion, Report
+from .types import SCORE_COLUMNS, Entity, KamerstukRef, Motion, Report, score_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,6 +67,7 @@ SENTENCE_COLUMNS: tuple[str, ...] = (
     "start",
     "end",
     "label",
+    *SCORE_COLUMNS,
     "actor",
     "section",
     "text",
@@ -126,6 +127,7 @@ def sentence_rows(report: Report) -> list[dict[str, Any]]:
             "start": sentence.start,
             "end": sentence.end,
             "label": sentence.label,
+            **score_columns(sentence),
             "actor": sentence.actor,
             "section": sentence.section,
             "text": flat_text(report.text, sentence.start, sentence.end, markers),
@@ -411,6 +413,7 @@ class ParquetWriter(ReportWriter):
                 ("start", pa.int64()),
                 ("end", pa.int64()),
                 ("label", pa.string()),
+                *[(column, pa.float64()) for column in SCORE_COLUMNS],
                 ("actor", pa.string()),
                 ("section", pa.string()),
                 ("text", pa.string()),

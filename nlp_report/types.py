@@ -8,6 +8,7 @@ whatever cleaning happened inside the pipeline.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -43,6 +44,14 @@ class Sentence:
     """The holder of a position or decision as written, or ``None``."""
     section: str | None = None
     """The title of the heading the sentence stands under, or ``None``."""
+    scores: Mapping[str, float] | None = field(default=None, hash=False)
+    """The classifier's probability of each label (``{"position": 0.71, "decision": 0.05, "context": 0.24}``,
+    summing to 1), to rank and filter by confidence; ``None`` without a classifier. A question is
+    ``context`` by rule and gets probability 1 for it."""
+
+    def score(self, label: SentenceLabel) -> float | None:
+        """The probability of ``label``, or ``None`` when the sentence has no scores."""
+        return None if self.scores is None else self.scores.get(label)
 
     def _repr_html_(self) -> str:
         """Jupyter: the sentence on one line with its label tag and actor (``display.render_sentence``)."""
@@ -212,8 +221,8 @@ class Report:
         import pandas as pd
 
         if kind == "sentences":
-            columns = ["start", "end", "text", "label", "actor", "section"]
-            rows: list[dict[str, Any]] = [_row(s) for s in self.sentences]
+            columns = ["start", "end", "text", "label", *SCORE_COLUMNS, "actor", "section"]
+            rows: list[dict[str, Any]] = [{**_row(s), **score_columns(s)} for s in self.sentences]
         elif kind == "entities":
             columns = ["start", "end", "text", "label", "kb_id"]
             rows = [_row(e) for e in self.entities]
@@ -334,6 +343,17 @@ def _mentions(item: Any, where: str) -> list[tuple[str, Mention]]:
     return [(f"{where}.mentions[{i}]", mention) for i, mention in enumerate(item.mentions)]
 
 
+SCORE_COLUMNS: tuple[str, ...] = tuple(f"score_{label}" for label in SENTENCE_LABELS)
+"""The flat columns of tables and exports that hold :attr:`Sentence.scores` (``score_position``...)."""
+
+
+def score_columns(sentence: Sentence) -> dict[str, float | None]:
+    """``{"score_position": ..., "score_decision": ..., "score_context": ...}`` of ``sentence``.
+
+    The values are ``None`` when the sentence has no scores."""
+    return {column: sentence.score(label) for column, label in zip(SCORE_COLUMNS, SENTENCE_LABELS, strict=True)}
+
+
 def _row(item: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(item):
@@ -342,6 +362,8 @@ def _row(item: Any) -> dict[str, Any]:
             value = [_row(v) if isinstance(v, Mention) else v for v in value]
         elif isinstance(value, KamerstukRef):
             value = _row(value)
+        elif isinstance(value, Mapping):
+            value = dict(value)
         out[f.name] = value
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,9 @@ import nlp_report
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "corpora"
 DATA = Path(__file__).resolve().parent / "data"
+SHARED_DEV = Path(os.environ.get("NLP_REPORT_SHARED", str(ROOT.parent / "shared"))) / "corpus" / "dev"
+"""The real annotated letters (``../shared/corpus/dev``; ``NLP_REPORT_SHARED`` names another ``shared`` folder).
+They are never in the repository: tests that need them skip when the folder is missing."""
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from operator import add
 from ..errors import ArgumentError
 from ..resources import read_json
 from .actors import Words, rule_actor
+from .constructions import combine, lemma_features
 from .cues import CueLexicon, default_cues
 from .lexicon import Lexicon, default_lexicon
 from .model_features import model_features
@@ -199,6 +200,7 @@ def sentence_features(
             for label, index in _cue_matches(sentence.intro, cue_set):
                 if intro_mask[index]:
                     features[f"intro_cue:{label}"] = 1.0
+    features.update(lemma_features(low, mask, lexicon=lex))
     if sentence.cover_letter:
         features["cover_letter"] = 1.0
     if sentence.section is not None:
@@ -206,6 +208,7 @@ def sentence_features(
             word = word.strip(".,:;()")
             if word.isalpha() and word not in lex.prepositions and word not in lex.determiners:
                 features[f"sec:{word}"] = 1.0
+    features.update(combine(features))
     return features
 
 

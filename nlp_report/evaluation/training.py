@@ -2,11 +2,14 @@
 
 ``train()`` fits a :class:`~nlp_report.classify.model.SentenceClassifier`
 on every gold sentence of the given documents; the package's own model is
-built with it (``nlp-report train corpora/gold/*.jsonl -o
-nlp_report/data/classify/model.json``). ``cross_validate()`` holds out one
-document at a time, trains on the others, labels the held-out document,
-and scores all held-out predictions together with the evaluation module,
-beside the majority-class and cue-words baselines.
+built with it from the project's corpus and the real letters
+(``nlp-report train corpora/gold/*.jsonl ../shared/corpus/dev/*.jsonl -o
+nlp_report/data/classify/model.json --model blank``). ``cross_validate()`` holds out whole
+documents (one at a time, or ``GroupKFold`` folds), trains on the others
+(plus documents trained on in every fold, such as the project's own corpus
+beside the real letters), labels the held-out documents, and scores all
+held-out predictions together with the evaluation module, beside the
+majority-class and cue-words baselines.
 
 The features come from the pipeline itself (layout, sentences, entities),
 run with the classifier switched off, so training sees exactly what the
@@ -109,45 +112,88 @@ def train(gold: GoldInput, *, analyzer: Analyzer | None = None, **settings: Any)
 
 def label_report(doc: PreparedDocument, model: SentenceClassifier) -> Report:
     """The document's report with the labels and actors ``model`` gives."""
-    from ..pipeline.classifier import HOLDER_LABELS, predict_labels
+    from ..pipeline.classifier import HOLDER_LABELS, predict_scores
 
     sentences = doc.report.sentences
-    labels = predict_labels(model, list(doc.features), [s.text for s in sentences])
+    labels, scores = predict_scores(model, list(doc.features), [s.text for s in sentences])
     labelled: list[Sentence] = []
-    for sentence, label, actor in zip(sentences, labels, doc.actors, strict=True):
+    for sentence, label, actor, probabilities in zip(sentences, labels, doc.actors, scores, strict=True):
         labelled.append(
             dataclasses.replace(
                 sentence,
                 label=label,
                 actor=actor if label in HOLDER_LABELS else None,
+                scores=probabilities,
             )
         )
     return dataclasses.replace(doc.report, sentences=tuple(labelled))
 
 
 def cross_validate(
-    gold: GoldInput | Sequence[PreparedDocument], *, analyzer: Analyzer | None = None, **settings: Any
+    gold: GoldInput | Sequence[PreparedDocument],
+    *,
+    also_train: GoldInput | Sequence[PreparedDocument] = (),
+    n_splits: int | None = None,
+    analyzer: Analyzer | None = None,
+    **settings: Any,
 ) -> Evaluation:
-    """Leave-one-document-out cross-validation, scored with the baselines beside it.
+    """Cross-validation grouped by document, scored with the baselines beside it.
 
-    Each document is labelled by a classifier trained on all the others; the
-    held-out reports are then scored together as by ``nlp_report.evaluate``.
+    The documents of ``gold`` are split into folds of whole documents:
+    ``n_splits=None`` holds out one document at a time (leave-one-document-out),
+    an integer uses scikit-learn's ``GroupKFold`` with that many folds. Each fold
+    is labelled by a classifier trained on the other folds plus ``also_train``
+    (documents that are trained on in every fold and never scored, e.g. the
+    project's own corpus beside real letters); the held-out reports are then
+    scored together as by ``nlp_report.evaluate``. No sentence is ever scored
+    by a model trained on its own document.
     """
     from .run import evaluate_reports
 
-    prepared: list[PreparedDocument]
-    if isinstance(gold, Sequence) and all(isinstance(doc, PreparedDocument) for doc in gold):
-        prepared = [doc for doc in gold if isinstance(doc, PreparedDocument)]
-    else:
-        prepared = prepare(cast("GoldInput", gold), analyzer)
+    prepared = _prepared(gold, analyzer)
+    extra = _prepared(also_train, analyzer) if also_train else []
     if len(prepared) < 2:
         raise EvaluationError("cross-validation needs at least two gold documents")
-    reports = []
-    for held_out in range(len(prepared)):
-        model = fit([doc for i, doc in enumerate(prepared) if i != held_out], **settings)
-        reports.append(label_report(prepared[held_out], model))
+    tested = {doc.gold.id for doc in prepared}
+    clash = sorted(tested & {doc.gold.id for doc in extra})
+    if clash:
+        raise EvaluationError(f"documents both scored and trained on in every fold: {', '.join(clash)}")
+    folds = document_folds([doc.gold.id for doc in prepared], n_splits)
+    reports: list[Report | None] = [None] * len(prepared)
+    for held_out in folds:
+        out = set(held_out)
+        model = fit([doc for i, doc in enumerate(prepared) if i not in out] + extra, **settings)
+        for i in held_out:
+            reports[i] = label_report(prepared[i], model)
+    scheme = (
+        f"leave-one-document-out, {len(folds)} folds"
+        if n_splits is None
+        else f"GroupKFold by document, {len(folds)} folds over {len(prepared)} documents"
+    )
+    if extra:
+        scheme += f"; {len(extra)} more documents in every training fold, never scored"
     return evaluate_reports(
         [doc.gold for doc in prepared],
-        reports,
-        model=f"{prepared[0].report.model} + classifier (leave-one-document-out, {len(prepared)} folds)",
+        [report for report in reports if report is not None],
+        model=f"{prepared[0].report.model} + classifier ({scheme})",
     )
+
+
+def document_folds(ids: Sequence[str], n_splits: int | None = None) -> list[list[int]]:
+    """The held-out indexes of each fold: one document each, or ``GroupKFold(n_splits)`` grouped by ``ids``."""
+    if n_splits is None:
+        return [[i] for i in range(len(ids))]
+    if n_splits < 2 or n_splits > len(set(ids)):
+        raise EvaluationError(
+            f"n_splits must be between 2 and the number of documents ({len(set(ids))}), not {n_splits}"
+        )
+    from sklearn.model_selection import GroupKFold
+
+    splitter = GroupKFold(n_splits=n_splits)
+    return [sorted(int(i) for i in test) for _, test in splitter.split(list(range(len(ids))), groups=list(ids))]
+
+
+def _prepared(gold: GoldInput | Sequence[PreparedDocument], analyzer: Analyzer | None) -> list[PreparedDocument]:
+    if isinstance(gold, Sequence) and gold and all(isinstance(doc, PreparedDocument) for doc in gold):
+        return [doc for doc in gold if isinstance(doc, PreparedDocument)]
+    return prepare(cast("GoldInput", gold), analyzer)

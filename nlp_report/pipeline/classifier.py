@@ -95,11 +95,14 @@ class SentenceClassifierComponent:
             return doc
         spans = list(doc.spans[SENTENCES_KEY])
         found = featurize(doc, spans, self.lexicon)
-        labels = predict_labels(self.model, found.features, ["".join(item.words.text[-2:]) for item in found.inputs])
+        labels, scores = predict_scores(
+            self.model, found.features, ["".join(item.words.text[-2:]) for item in found.inputs]
+        )
         parsed = self.actor_source == "auto" and doc.has_annotation("DEP")
         labelled = [Span(doc, s.start, s.end, label=label) for s, label in zip(spans, labels, strict=True)]
         doc.spans[SENTENCES_KEY] = labelled
-        for span, subject, label in zip(labelled, found.subjects, labels, strict=True):
+        for span, subject, label, probabilities in zip(labelled, found.subjects, labels, scores, strict=True):
+            span._.scores = probabilities
             if label not in HOLDER_LABELS:
                 span._.actor = None
             elif self.actor_source == "parse":
@@ -132,14 +135,34 @@ def predict_labels(
     model: SentenceClassifier, features: list[dict[str, float]], texts: list[str]
 ) -> list[SentenceLabel]:
     """The model's labels, with the guidelines' rule that a question is ``context``."""
+    return predict_scores(model, features, texts)[0]
+
+
+def predict_scores(
+    model: SentenceClassifier, features: list[dict[str, float]], texts: list[str]
+) -> tuple[list[SentenceLabel], list[dict[str, float]]]:
+    """The model's label and probability of each label per sentence (a question: ``context``, probability 1)."""
     unknown = set(model.classes_) - set(SENTENCE_LABELS)
     if unknown:
         raise ConfigError(f"the classifier predicts labels that are not sentence labels: {sorted(unknown)}")
-    labels = cast("list[SentenceLabel]", model.predict(features))
-    return [
-        "context" if text.rstrip().rstrip("\"'”’»").endswith("?") else label
-        for text, label in zip(texts, labels, strict=True)
-    ]
+    if not features:
+        return [], []
+    rows = model.predict_proba(features).tolist()
+    labels: list[SentenceLabel] = []
+    scores: list[dict[str, float]] = []
+    question: dict[str, float] = {label: float(label == "context") for label in SENTENCE_LABELS}
+    for text, row in zip(texts, rows, strict=True):
+        if text.rstrip().rstrip("\"'”’»").endswith("?"):
+            labels.append("context")
+            scores.append(dict(question))
+            continue
+        by_label = dict(zip(model.classes_, row, strict=True))
+        probabilities: dict[str, float] = {
+            label: round(float(by_label.get(label, 0.0)), 4) for label in SENTENCE_LABELS
+        }
+        labels.append(cast("SentenceLabel", model.classes_[max(range(len(row)), key=row.__getitem__)]))
+        scores.append(probabilities)
+    return labels, scores
 
 
 def sentence_inputs(doc: Doc, spans: list[Span]) -> list[SentenceInput]:

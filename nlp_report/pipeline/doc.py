@@ -8,7 +8,7 @@
   kind (``heading``, ``paragraph``, ``footnote``...).
 * ``doc.spans["nlp_report_sentences"]``: the body sentences, labelled
   ``position``, ``decision`` or ``context`` once classified; ``span._.actor``
-  holds the actor.
+  holds the actor and ``span._.scores`` the probability of each label (a dict).
 * ``doc.ents``: the entities of the rules (``COUNTRY``, ``ORG``, ``MOTION``,
   ``KAMERSTUK``) with ``kb_id_`` set. On a KAMERSTUK span ``span._.kamerstuk``
   holds the parsed reference (a dict of the fields of
@@ -81,6 +81,8 @@ def register_extensions() -> None:
         Doc.set_extension("layout", getter=get_layout)
     if not Span.has_extension("actor"):
         Span.set_extension("actor", default=None)
+    if not Span.has_extension("scores"):
+        Span.set_extension("scores", default=None)
     if not Span.has_extension("kamerstuk"):
         Span.set_extension("kamerstuk", default=None)
     if not Span.has_extension("sponsors"):

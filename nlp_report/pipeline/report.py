@@ -54,6 +54,7 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
                     cast("SentenceLabel | None", label),
                     span._.actor,
                     titles[index] if index >= 0 else None,
+                    dict(span._.scores) if span._.scores is not None else None,
                 )
             )
 

@@ -71,3 +71,11 @@ def test_the_notebook_runs_top_to_bottom(kernel: str) -> None:
     assert any("nlp-report-table" in p and "13 documents" in p for p in pages), "the reports table"
     assert any("nlp-report-eval" in p for p in pages), "the evaluation display"
     assert any("displacy" in p or "entities" in p for p in pages), "displaCy"
+
+
+def test_the_notebook_shows_no_score_on_training_documents() -> None:
+    """Defect: the notebook scored the packaged model on the documents it was trained on (100 %)."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = "".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "nlp_report.evaluate(" not in code, "the packaged model is trained on corpora/gold: cross-validate instead"
+    assert "nlp_report.cross_validate(" in code and "also_train=" in code

@@ -52,7 +52,21 @@ def test_from_dict_names_the_missing_key() -> None:
 @pytest.mark.parametrize(
     ("kind", "columns"),
     [
-        ("sentences", ["source", "start", "end", "text", "label", "actor", "section"]),
+        (
+            "sentences",
+            [
+                "source",
+                "start",
+                "end",
+                "text",
+                "label",
+                "score_position",
+                "score_decision",
+                "score_context",
+                "actor",
+                "section",
+            ],
+        ),
         ("entities", ["source", "start", "end", "text", "label", "kb_id"]),
         ("motions", ["source", "start", "end", "text", "sponsors", "kamerstuk", "url", "mentions"]),
     ],

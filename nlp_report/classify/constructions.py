@@ -1,0 +1,131 @@
+"""Lemma features of a sentence: verb lemmas, their classes, and the constructions they make.
+
+The surface cue phrases of :mod:`nlp_report.classify.cues` name forms
+(``nam ... aan``, ``werd aangenomen``); these features name lemmas, so an
+unseen form of a known verb counts the same (``aanvaardden``,
+``onderschreven``, ``bekritiseerden``). For each verb form of the main
+clause (separable verbs joined with their particle, :mod:`.lemmas`) the
+features give its lemma (``lv:aannemen``) and its class in
+``data/classify/lemma_classes.json`` (``vc:outcome``, ``vc:stance``,
+``vc:speech``, ``vc:request``, ``vc:intention``, ``vc:procedure``); the
+classes of the words of the main clause (``wc:evaluative``, ``wc:norm``,
+``wc:outcome_noun``...); the same classes inside subordinate clauses
+(``vc_sub:``, ``wc_sub:``), and the main clause's words as lemmas
+(``l:belangrijk``). :func:`combine` adds the pairs a linear model cannot
+form itself: a verb class with a passive, a negation, a modal, the kind of
+subject, a question, or an outcome noun (``bereikte`` + ``akkoord``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import read_json
+from .lemmas import CLASSES_FILE, Lemmatizer, default_lemmatizer
+from .lexicon import Lexicon, default_lexicon
+
+CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "–", "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class LemmaClasses:
+    """The classes of ``data/classify/lemma_classes.json``: lemma -> class names."""
+
+    verbs: Mapping[str, tuple[str, ...]]
+    words: Mapping[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def lemma_classes() -> LemmaClasses:
+    """The packaged classes (read once per process)."""
+    data = read_json(CLASSES_FILE)
+
+    def invert(groups: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for name, lemmas in groups.items():
+            for lemma in lemmas:
+                if name not in out.setdefault(lemma, []):
+                    out[lemma].append(name)
+        return {lemma: tuple(names) for lemma, names in out.items()}
+
+    return LemmaClasses(invert(data["verb_classes"]), invert(data["word_classes"]))
+
+
+def _clause_rest(low: Sequence[str], mask: Sequence[bool], i: int) -> list[str]:
+    """The words after ``low[i]`` up to the end of its clause (same mask, no clause punctuation)."""
+    rest = []
+    for j in range(i + 1, len(low)):
+        if mask[j] != mask[i] or low[j] in CLAUSE_ENDS:
+            break
+        rest.append(low[j])
+    return rest
+
+
+def lemma_features(
+    low: Sequence[str],
+    mask: Sequence[bool],
+    *,
+    lemmatizer: Lemmatizer | None = None,
+    classes: LemmaClasses | None = None,
+    lexicon: Lexicon | None = None,
+) -> dict[str, float]:
+    """The lemma features of one sentence: ``low`` its lower-case tokens, ``mask`` its main clause.
+
+    A word after an article or a preposition is not read as a verb (``het besluit``, ``van belang``)."""
+    lemmatizer = lemmatizer or default_lemmatizer()
+    classes = classes or lemma_classes()
+    lex = lexicon or default_lexicon()
+    features: dict[str, float] = {}
+    for i, word in enumerate(low):
+        main = mask[i]
+        lemma = lemmatizer.lemma(word)
+        verb = lemmatizer.verb_lemma(word)
+        before = low[i - 1] if i > 0 else ""
+        if verb is not None and before != "te" and before not in lex.determiners and before not in lex.prepositions:
+            verb = lemmatizer.with_particle(verb, _clause_rest(low, mask, i))
+            if main:
+                features[f"lv:{verb}"] = 1.0
+            for name in classes.verbs.get(verb, ()):
+                key = f"vc:{name}" if main else f"vc_sub:{name}"
+                features[key] = features.get(key, 0.0) + 1.0
+        for name in classes.words.get(lemma, ()):
+            features[f"wc:{name}" if main else f"wc_sub:{name}"] = 1.0
+        if main and word.isalpha():
+            features[f"l:{lemma}"] = 1.0
+    return features
+
+
+COMBINED_WITH = (
+    "passive",
+    "neg",
+    "question",
+    "perfect",
+    "expletive",
+    "attributed",
+    "cover_letter",
+    "list_item",
+    "modal:willen",
+    "modal:zullen",
+    "modal:moeten",
+    "wc_sub:complement",
+    "wc_sub:evaluative",
+    "wc_sub:norm",
+    "vc_sub:outcome",
+    "vc_sub:stance",
+)
+
+
+def combine(features: Mapping[str, float]) -> dict[str, float]:
+    """Pairs of a main-clause verb class with the sentence's other traits (see the module docstring)."""
+    verb_classes = [name[3:] for name in features if name.startswith("vc:")]
+    traits = [name for name in COMBINED_WITH if name in features]
+    traits += [name for name in features if name.startswith(("subj:", "wc:outcome_noun", "wc:evaluative"))]
+    out: dict[str, float] = {}
+    for verb_class in verb_classes:
+        for trait in traits:
+            out[f"vc:{verb_class}&{trait}"] = 1.0
+    if not verb_classes:
+        out["vc:none"] = 1.0
+    return out
