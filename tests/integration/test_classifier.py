@@ -11,8 +11,8 @@ import pytest
 import nlp_report
 from nlp_report.classify.model import SentenceClassifier
 from nlp_report.cli import main
-from nlp_report.evaluation.training import cross_validate, fit, prepare
 from nlp_report.errors import EvaluationError
+from nlp_report.evaluation.training import cross_validate, fit, prepare
 from nlp_report.resources import data_path
 from tests.conftest import CORPORA, SHARED_DEV
 
