@@ -6,8 +6,12 @@ whether they stand in the main clause or in a subordinate one, the
 lemma of the main clause's finite verb and participle, passive and perfect
 constructions, modal verbs, negation, questions, who the subject is (from
 the actor finder), an attributed view (``volgens ...``), list items, and
-the words of the section heading. A bag of the main clause's words adds
-what the lists miss; the trained model weighs them all.
+the words of the section heading. The lemma features of
+:mod:`nlp_report.classify.constructions` add the verbs' lemmas and their
+classes (``vc:outcome``, ``vc:stance``...) and the constructions they form
+(a verb class with a passive, a negation, a modal, the subject). A bag of
+the main clause's words adds what the lists miss; the trained model weighs
+them all.
 """
 
 from __future__ import annotations
