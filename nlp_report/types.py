@@ -337,6 +337,8 @@ def _check_label(name: str, index: int, item: Any) -> None:
     if allowed is not None and item.label not in allowed:
         choices = ", ".join(repr(label) for label in allowed)
         raise ReportDataError(f"{name}[{index}]: label {item.label!r} is not one of {choices}")
+
+
 def _mentions(item: Any, where: str) -> list[tuple[str, Mention]]:
     if not isinstance(item, Motion):
         return []
