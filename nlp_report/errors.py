@@ -374,6 +374,8 @@ class TreebankMismatchError(NlpReportError, ValueError):
     """A tokenizer changed the text of a treebank document, so its tokens cannot be scored against the gold."""
 
     code = "E181"
+
+
 class LemmaTablesError(NlpReportError, OSError):
     """The Dutch lemma tables of ``spacy-lookups-data`` cannot be loaded (the package is missing or broken)."""
 
