@@ -89,8 +89,7 @@ def candidate_long_form(short: str, before: str) -> tuple[int, str] | None:
     words = list(_WORD.finditer(before))
     if not words:
         return None
-    limit = min(len(short) + 5, 2 * len(short))
-    window_start = words[max(0, len(words) - limit)].start()
+    window_start = words[max(0, len(words) - _window_words(short))].start()
     window = before[window_start:]
     start = long_form_start(short, window)
     if start is None:
@@ -102,6 +101,29 @@ def candidate_long_form(short: str, before: str) -> tuple[int, str] | None:
     if len(long.split()) < 2 and len(long) <= len(short) + 2:
         return None
     return window_start + start, long
+
+
+def _window_words(short: str) -> int:
+    return min(len(short) + 5, 2 * len(short))
+
+
+def window_start(short: str, text: str, start: int, end: int) -> int:
+    """Where the words :func:`candidate_long_form` searches for ``short`` start in ``text[start:end]``.
+
+    Found by walking back from ``end`` over that many words, so a caller
+    passes ``text[window_start(...):end]`` instead of the whole line: on a
+    long line with many parentheses, tokenising the line up to each one is
+    quadratic.
+    """
+    i = end
+    for _ in range(_window_words(short)):
+        while i > start and (text[i - 1].isspace() or text[i - 1] in "()"):
+            i -= 1
+        if i == start:
+            break
+        while i > start and not (text[i - 1].isspace() or text[i - 1] in "()"):
+            i -= 1
+    return i
 
 
 def matches_short(short: str, long: str) -> bool:

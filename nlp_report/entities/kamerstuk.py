@@ -24,8 +24,10 @@ the entity component leaves out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 from ..errors import KamerstukError
@@ -115,8 +117,8 @@ def find_kamerstukken(text: str) -> Iterator[KamerstukMatch]:
         matches += _PREFIXED.finditer(text)
     if "kst-" in text:
         matches += _KST.finditer(text)
-    taken = [(m.start(), m.end()) for m in matches]
-    matches += (m for m in _BARE.finditer(text) if not _overlaps(taken, m.start(), m.end()))
+    taken = _Spans((m.start(), m.end()) for m in matches)
+    matches += (m for m in _BARE.finditer(text) if not taken.overlaps(m.start(), m.end()))
     matches.sort(key=lambda m: m.start())
     for m in matches:
         yield from _references(m)
@@ -161,8 +163,18 @@ def _references(m: re.Match[str]) -> Iterator[KamerstukMatch]:
         )
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """Spans, sorted once, that answer "does ``[start, end)`` overlap one of you" in logarithmic time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_ends = list(accumulate((e for _, e in ordered), max))
+        """``max_ends[i]``: the largest end among the first ``i + 1`` spans."""
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return i > 0 and self.max_ends[i - 1] > start
 
 
 def parse_kamerstuk(text: str) -> KamerstukRef:

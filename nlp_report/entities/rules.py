@@ -46,7 +46,7 @@ from ..layout.model import Layout
 from ..resources import read_lines
 from ..text import HYPHENS as _HYPHEN_CHARS
 from ..types import KamerstukRef
-from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses
+from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses, window_start
 from .context import bare_adjective_fits, names_something_else
 from .gazetteer import Gazetteer
 from .kamerstuk import KamerstukMatch, find_kamerstukken, make_ref
@@ -281,8 +281,11 @@ class EntityRules:
         ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         by_end = {ends[m.end - 1]: m for m in named if m.label == "ORG"}
         by_span = {(starts[m.start], ends[m.end - 1]): m for m in named}
+        line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         for par in found_parentheses:
-            before_end = len(text[: par.open].rstrip())
+            before_end = par.open
+            while before_end and text[before_end - 1].isspace():  # text[: par.open].rstrip(), without the copy
+                before_end -= 1
             previous = by_end.get(before_end)
             inner_known = by_span.get((par.start, par.end))
             if is_short_form(par.inner) and inner_known is None:
@@ -292,8 +295,9 @@ class EntityRules:
                     if matches_short(par.inner, long_text):
                         defined[par.inner] = previous.kb_id
                     continue
-                line_start = text.rfind("\n", 0, par.open) + 1
-                long = candidate_long_form(par.inner, text[line_start:before_end])
+                line_start = line_starts[bisect_right(line_starts, par.open) - 1]
+                begin = window_start(par.inner, text, line_start, before_end)
+                long = candidate_long_form(par.inner, text[begin:before_end])
                 if long is None:
                     continue
                 offset, long_text = long
@@ -302,7 +306,7 @@ class EntityRules:
                     ends_in(w, self.words.abbreviation_blockers) for w in words
                 ):
                     continue
-                span = doc.char_span(line_start + offset, before_end)
+                span = doc.char_span(begin + offset, before_end)
                 if span is None or found.inside_zone(span.start, span.end, "ORG"):
                     continue
                 kb_id = _NON_ALNUM.sub("", par.inner.upper())

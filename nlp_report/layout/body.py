@@ -9,13 +9,11 @@ break (in wrapped text: one after the end of a sentence) or before a list.
 
 from __future__ import annotations
 
-import re
-
 from .lines import Geometry, LayoutRules, Line, Piece, paragraph_runs
 
 _FINAL = ".!?"
 _CLOSERS = "\"'”’»)]"
-_TRAILING_MARKER = re.compile(r"(?<=[^\d\s])(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\Z")
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 
 
 def segment_body(lines: list[Line], kinds: list[str | None], rules: LayoutRules, geometry: Geometry) -> list[Piece]:
@@ -122,15 +120,39 @@ def _is_list_start(rules: LayoutRules, text: str) -> int:
     return m.end() if m else 0
 
 
+def _without_marker(text: str) -> str:
+    """``text`` without the footnote marker at its end: 1-3 digits or superscripts after a visible character.
+
+    Written out rather than as the regex ``(?<=[^\\d\\s])(?:\\d{1,3}|[¹²³...]+)\\Z``
+    (same result), whose search over a long run of superscripts inside the
+    line is quadratic.
+    """
+    n = len(text)
+    if text[-1:].isdecimal():
+        digits = 1
+        while digits < 4 and digits < n and text[n - digits - 1].isdecimal():
+            digits += 1
+        before = n - digits - 1
+        if digits <= 3 and before >= 0 and not text[before].isspace():
+            return text[: before + 1]
+        return text
+    run = n - len(text.rstrip(_SUPERSCRIPTS))
+    if not run:
+        return text
+    start = n - run
+    if start > 0 and not (text[start - 1].isdecimal() or text[start - 1].isspace()):
+        return text[:start]
+    return text[: start + 1] if run >= 2 else text  # the regex's match then starts at the second superscript
+
+
 def _last_char(text: str) -> str:
     """The last character that counts for punctuation: footnote marker and closers left out."""
-    text = _TRAILING_MARKER.sub("", text) if text[-1:].isdigit() or text[-1:] in "¹²³⁴⁵⁶⁷⁸⁹⁰" else text
-    return text.rstrip(_CLOSERS)[-1:]
+    return _without_marker(text).rstrip(_CLOSERS)[-1:]
 
 
 def _ends_sentence(rules: LayoutRules, text: str) -> bool:
     if _last_char(text) not in tuple(_FINAL):
         return False
-    stripped = _TRAILING_MARKER.sub("", text).rstrip(_CLOSERS)
+    stripped = _without_marker(text).rstrip(_CLOSERS)
     last_word = stripped.rsplit(None, 1)[-1].lstrip(_CLOSERS + "(").lower()
     return last_word not in rules.abbreviations

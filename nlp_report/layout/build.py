@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from ..text import CONTROL, INVISIBLE, WRAP_HYPHENS
-from .lines import FURNITURE, LEAD, TRAIL, Line, Piece
+from .lines import FURNITURE, LEAD, Line, Piece, trail_start
 from .model import Block, BlockKind, FootnoteMarker, Layout
 from .offsets import CleanTextBuilder
 
@@ -109,15 +109,15 @@ def _clean_parts(text: str, start: int, end: int, markers: list[tuple[int, int]]
         if s >= e:
             continue
         out.append((s, e))
-        trail = TRAIL.search(text, s, e)
-        gap = trail is not None and any(c.isspace() for c in trail.group())
+        trail = trail_start(text, s, e)
+        gap = any(c.isspace() for c in text[trail:e])
     while out:  # the end: no white space after the last visible character
         s, e = out[-1]
-        trail = TRAIL.search(text, s, e)
-        if trail is None:
+        trail = trail_start(text, s, e)
+        if trail == e:
             break
-        if trail.start() > s:
-            out[-1] = (s, trail.start())
+        if trail > s:
+            out[-1] = (s, trail)
             break
         out.pop()
     return out

@@ -11,6 +11,7 @@ kept when at least one of its footnotes is referred to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..text import FROM_SUPERSCRIPT
@@ -52,19 +53,20 @@ def mark_footnotes(
     if not groups:
         return [], []
     in_footnote = {i for group in groups for cand, end in group for i in range(cand.line, end + 1)}
-    candidates = _marker_candidates(lines, kinds, rules, in_footnote)
+    by_number: dict[int, list[FootnoteMarker]] = {}
+    for m in _marker_candidates(lines, kinds, rules, in_footnote):  # in text order
+        by_number.setdefault(m.number, []).append(m)
+    starts = {number: [m.start for m in found] for number, found in by_number.items()}
     accepted: dict[int, FootnoteMarker | None] = {}
     last_pos = -1
     for group in groups:
         for cand, _ in group:
-            limit = lines[cand.line].start
-            marker = next(
-                (m for m in candidates if m.number == cand.number and last_pos < m.start < limit),
-                None,
-            )
-            if marker is not None:
-                accepted[cand.line] = marker
-                last_pos = marker.end
+            # the first marker with this number after the last accepted one and before the footnote
+            same = by_number.get(cand.number, [])
+            k = bisect_right(starts.get(cand.number, []), last_pos)
+            if k < len(same) and same[k].start < lines[cand.line].start:
+                accepted[cand.line] = same[k]
+                last_pos = same[k].end
     pieces: list[Piece] = []
     markers: list[FootnoteMarker] = []
     for group in groups:

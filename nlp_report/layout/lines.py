@@ -19,13 +19,23 @@ from ..text import CONTROL, INVISIBLE, LINE_BREAK
 from .model import BlockKind
 
 LEAD = re.compile(rf"[\s{INVISIBLE}{CONTROL}]*")
-TRAIL = re.compile(rf"[\s{INVISIBLE}{CONTROL}]+\Z")
 STRIP = (
     "".join(re.findall(r"\s", "".join(map(chr, range(0x3001)))))
     + INVISIBLE
     + "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
 )
 """The characters of ``[\\s{INVISIBLE}{CONTROL}]`` (no white space lies above U+3000)."""
+
+
+def trail_start(text: str, start: int, end: int) -> int:
+    """Where the run of :data:`STRIP` characters that ends ``text[start:end]`` starts (``end`` if none).
+
+    ``str.rstrip`` rather than a regex ``[...]+\\Z``: searching for that
+    pattern tries every position of a long white-space run and consumes the
+    rest of it each time, which is quadratic in the run's length.
+    """
+    return start + len(text[start:end].rstrip(STRIP))
+
 
 # the kinds of line besides the block kinds of the body
 BLANK = "blank"

@@ -284,7 +284,7 @@ class _Writer:
         visible = _visible(root)
         content = _content_root(visible, root)
         containers = [n for n in visible if _is_note_container(n)]
-        outer = [c for c in containers if not any(o is not c and _contains(o, c) for o in containers)]
+        outer = _outermost(containers)
         self.containers = frozenset(id(c) for c in outer)
         self._children(content)
         self._flush()
@@ -470,6 +470,19 @@ def _content_root(nodes: list[_Node], root: _Node) -> _Node:
     if len(articles) == 1:
         return articles[0]
     return next((n for n in nodes if n.tag == "body"), root)
+
+
+def _outermost(nodes: list[_Node]) -> list[_Node]:
+    """The nodes not inside another of them: each node's ancestors are looked up in a set (not all pairs)."""
+    ids = {id(node) for node in nodes}
+    out = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and id(parent) not in ids:
+            parent = parent.parent
+        if parent is None:
+            out.append(node)
+    return out
 
 
 def _contains(outer: _Node, inner: _Node) -> bool:

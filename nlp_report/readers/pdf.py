@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -243,6 +244,8 @@ def _remove_furniture(pages: list[_Page]) -> list[str]:
         keys = {(zone, _key(page.lines[i].text)): page.lines[i].y for i, zone in zones.items()}
         for key, y in keys.items():
             seen[key].append(y)
+    for heights in seen.values():
+        heights.sort()  # for _repeated's bisection
     needed = max(2, math.ceil(0.5 * len(with_text)))
     removed: list[str] = []
     for page, zones in zip(pages, page_zones, strict=True):
@@ -274,11 +277,18 @@ def _marker_pattern(number: str) -> re.Pattern[str]:
 
 
 def _repeated(heights: list[float], line: _Line, needed: int) -> bool:
-    """On enough pages, at the same height as this line, and not a sentence."""
+    """On enough pages, at the same height as this line, and not a sentence; ``heights`` is sorted.
+
+    The heights within the tolerance are counted by bisection (``y - line.y``
+    grows with ``y``), not by a pass over every page for every line.
+    """
     if len(heights) < needed or len(line.text) > 150 or line.text[-1] in ".!?;:,":
         return False
     tolerance = max(2.0, 0.5 * line.size)
-    return sum(abs(y - line.y) <= tolerance for y in heights) >= needed
+    y = line.y
+    low = bisect_left(heights, -tolerance, key=lambda h: h - y)
+    high = bisect_right(heights, tolerance, key=lambda h: h - y)
+    return high - low >= needed
 
 
 def _body_size(pages: list[_Page]) -> float:
