@@ -187,6 +187,17 @@ class NoDocumentsError(ReadError):
     code = "E019"
 
 
+class InflatedSizeError(ReadError):
+    """A compressed file (a ``.docx`` package) would inflate beyond the size limits: a zip bomb, or far too big.
+
+    The limits are ``nlp_report.readers.docx.MAX_PART_BYTES`` (one part) and
+    ``MAX_TOTAL_BYTES`` (all parts), checked from the package's directory
+    before anything is inflated.
+    """
+
+    code = "E130"
+
+
 class EntityRulesError(NlpReportError, ValueError):
     """The entity rules cannot be built as asked (E020; the subclasses say why)."""
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import CorruptFileError, ReaderDependencyError
+from ..errors import CorruptFileError, InflatedSizeError, ReaderDependencyError
 from .blocks import TextAssembler, glue_marker
 from .document import Document
 from .safety import refuse_dtd
@@ -80,6 +80,7 @@ def read_docx(path: Path, source: str) -> Document:
         raise ReaderDependencyError(
             source, 'reading .docx files needs python-docx: pip install "nlp_report[docx]"'
         ) from None
+    _check_inflated_size(path, source)  # first: nothing is inflated before the sizes are known
     refuse_dtd(path, source)
     try:
         document = docx.Document(str(path))
@@ -94,6 +95,43 @@ def read_docx(path: Path, source: str) -> Document:
         raise CorruptFileError(source, f"cannot read the .docx content: {type(err).__name__}: {err}") from None
     title = (document.core_properties.title or "").strip() or None
     return Document(text=text, source=source, format="docx", title=title)
+
+
+MAX_PART_BYTES = 256 * 1024 * 1024
+"""The largest part of a ``.docx`` package read, inflated (bytes)."""
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+"""The most a ``.docx`` package may inflate to, all parts together (bytes)."""
+
+
+def _check_inflated_size(path: Path, source: str) -> None:
+    """Refuse a package whose parts inflate beyond :data:`MAX_PART_BYTES` or, together, :data:`MAX_TOTAL_BYTES`.
+
+    python-docx inflates every part a relationship reaches into memory, so a
+    1 MB file holding a 1 GiB image of zeros took 2 GB. The sizes come from
+    the package's central directory, and they bound what is inflated: the
+    ``zipfile`` module never returns more than the declared size of a part
+    (a part that holds more fails its CRC check, E017).
+    """
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise CorruptFileError(source, f"not a valid .docx file ({err})") from None
+    total = 0
+    for part in parts:
+        if part.file_size > MAX_PART_BYTES:
+            raise InflatedSizeError(
+                source,
+                f"the part {part.filename!r} inflates to {part.file_size:,} bytes, more than the limit of "
+                f"{MAX_PART_BYTES:,} (a zip bomb, or a file far too big to read); the file was not read",
+            )
+        total += part.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise InflatedSizeError(
+            source,
+            f"the package inflates to {total:,} bytes, more than the limit of {MAX_TOTAL_BYTES:,} "
+            "(a zip bomb, or a file far too big to read); the file was not read",
+        )
 
 
 @dataclass(frozen=True, slots=True)
