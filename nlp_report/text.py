@@ -17,8 +17,10 @@ LINE_BREAK = re.compile(rf"\r\n|[{LINE_BREAKS}]")
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 """A blank line between two lines (white space only), in text with ``\\n`` line breaks."""
 
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-"""Zero-width characters, the byte order mark and the soft hyphen."""
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Marks and embeddings that set the direction of text (``\\u202e`` before a name hid it from the rules)."""
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + BIDI_CONTROLS
+"""Zero-width characters, the byte order mark, the soft hyphen and the bidirectional controls."""
 CONTROL = "\x00-\x08\x0e-\x1f\x7f-\x9f"
 """Control characters, as character-class ranges: C0 and C1 except U+0009-U+000D (tab, line breaks)."""
 SOFT_HYPHEN = "\u00ad"

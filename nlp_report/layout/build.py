@@ -11,6 +11,7 @@ inserted, which gives the map back to the original offsets.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 
 from ..text import CONTROL, INVISIBLE, WRAP_HYPHENS
@@ -135,12 +136,44 @@ def _markers_in(markers: list[tuple[int, int]], start: int, end: int) -> list[tu
 def _copy_part(builder: CleanTextBuilder, text: str, start: int, end: int) -> None:
     """Copy ``text[start:end]``: white space runs as one space, invisible and control characters left out."""
     if _NEEDS_CLEANING.search(text, start, end) is None:
-        builder.copy(start, end)
+        _copy_composed(builder, text, start, end)
         return
     pos = start
     for m in _DIRTY.finditer(text, start, end):
-        builder.copy(pos, m.start())
+        _copy_composed(builder, text, pos, m.start())
         if m.lastgroup == "ws":
             builder.insert(" ", m.start())
         pos = m.end()
+    _copy_composed(builder, text, pos, end)
+
+
+def _copy_composed(builder: CleanTextBuilder, text: str, start: int, end: int) -> None:
+    """Copy ``text[start:end]`` in composed form (NFC), each composed character mapped to what it stands for.
+
+    Text in decomposed form (NFD: ``e`` + U+0308 for ``ë``) then reads as
+    the word lists and patterns are written (``Oekraïne``), while the
+    offsets still point into the text as given. A character and the marks
+    that follow it (and Hangul vowel and final jamo) are composed together.
+    """
+    if end <= start:
+        return
+    if unicodedata.is_normalized("NFC", text[start:end]):
+        builder.copy(start, end)
+        return
+    pos = i = start
+    while i < end:
+        j = i + 1
+        while j < end and _continues_cluster(text[j]):
+            j += 1
+        cluster = text[i:j]
+        composed = unicodedata.normalize("NFC", cluster)
+        if composed != cluster:
+            builder.copy(pos, i)
+            builder.replace(composed, i, j)
+            pos = j
+        i = j
     builder.copy(pos, end)
+
+
+def _continues_cluster(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M" or "\u1160" <= char <= "\u11ff"

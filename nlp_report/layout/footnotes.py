@@ -21,7 +21,7 @@ from .model import FootnoteMarker
 _MARKER = re.compile(
     # every alternative starts at a digit: the lookahead lets the scan skip other characters quickly
     r"(?=[\d¹²³⁴⁵⁶⁷⁸⁹⁰])(?:"
-    r"(?<=[^\W\d_])(?P<a>\d{1,3})(?![\w-])"
+    r"(?<=[^\W\d_]|[\u0300-\u036f])(?P<a>\d{1,3})(?![\w-])"  # a letter, or the accent of a decomposed one
     r"|(?<=[)\]”’\"'»])(?P<b>\d{1,3})(?![\w-])"
     r"|(?<=[.,;:?!…])(?P<c>\d{1,3})(?=[,;:)]?\s+[^\W\d_]|[.,;:)]?\s*\Z)"
     r"|(?P<d>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"

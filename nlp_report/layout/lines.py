@@ -11,6 +11,7 @@ runs of lines into a :class:`Piece`, a block to be.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,7 +56,7 @@ class Line:
     end: int
     """Offset after the last visible character."""
     text: str
-    """The visible content."""
+    """The visible content, white space inside it written as spaces (:data:`SPACES`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +82,26 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+SPACES = {ord(c): " " for c in STRIP if c == "\t" or (c != " " and unicodedata.category(c) == "Zs")}
+"""White space other than the space that can stand inside a line (tab, NBSP, U+2009...), each mapped to a space."""
+
+
 def _make_line(text: str, start: int, end: int) -> Line:
     # str.strip with the characters of LEAD/TRAIL: the same stretch, without a regex scan per space
     raw = text[start:end]
     visible = raw.lstrip(STRIP)
     s = start + len(raw) - len(visible)
     visible = visible.rstrip(STRIP)
-    return Line(s, s + len(visible), visible)
+    # the line's rules (header, furniture, signature...) are written with spaces: a tab or an NBSP reads as one,
+    # character for character, so offsets into the line stay offsets into the text
+    return Line(s, s + len(visible), visible.translate(SPACES))
+
+
+def visible_width(text: str) -> int:
+    """The characters of ``text`` that take room on a line: combining marks (of NFD text) are left out."""
+    if text.isascii():
+        return len(text)
+    return len(text) - sum(1 for c in text if unicodedata.combining(c))
 
 
 def paragraph_runs(kinds: list[str | None], *, include: tuple[str | None, ...]) -> list[tuple[int, int]]:
@@ -186,7 +200,7 @@ class Geometry:
     def measure(cls, lines: list[Line], kinds: list[str | None]) -> Geometry:
         """Wrapped text has many long lines that stop mid-sentence; their length gives the width."""
         followed = [lines[i].text for i in range(len(lines) - 1) if kinds[i] is None and kinds[i + 1] is None]
-        mid_sentence = sorted(len(t) for t in followed if len(t) >= 40 and t[-1] not in ".!?:;")
+        mid_sentence = sorted(visible_width(t) for t in followed if visible_width(t) >= 40 and t[-1] not in ".!?:;")
         if len(mid_sentence) < 2 or len(mid_sentence) < 0.3 * len(followed):
             return cls(False, 0)
         width = mid_sentence[min(len(mid_sentence) - 1, int(len(mid_sentence) * 0.9))]
@@ -210,4 +224,4 @@ class Geometry:
         if not self.wrapped:
             return True
         next_word = following.text.split(None, 1)[0] if following.text else ""
-        return len(text) + 1 + len(next_word) <= 0.97 * self.width
+        return visible_width(text) + 1 + visible_width(next_word) <= 0.97 * self.width

@@ -51,6 +51,14 @@ class CleanTextBuilder:
             self._parts.append(char)
             self.length += 1
 
+    def replace(self, chars: str, start: int, end: int) -> None:
+        """Append ``chars`` standing for ``source[start:end]`` as a whole (``ë`` for ``e`` + U+0308)."""
+        self._clean_starts.append(self.length)
+        self._orig_starts.append(start)
+        self._lengths.append(start - end)
+        self._parts.append(chars)
+        self.length += len(chars)
+
     def build(self) -> tuple[str, OffsetMap]:
         return "".join(self._parts), OffsetMap(list(self._clean_starts), list(self._orig_starts), list(self._lengths))
 
@@ -61,7 +69,10 @@ class OffsetMap:
 
     Segment ``i`` starts at ``clean_starts[i]`` and comes from
     ``orig_starts[i]``; a length of 0 marks one inserted character, which
-    maps to the original character it replaces or follows.
+    maps to the original character it replaces or follows; a negative
+    length ``-k`` marks characters that stand together for the ``k``
+    original characters from ``orig_starts[i]`` (a composed character for
+    a decomposed one), which a span covers whole.
     """
 
     clean_starts: list[int]
@@ -80,7 +91,7 @@ class OffsetMap:
         if not self.lengths:  # nothing was kept (a text of white space only): everything maps to 0
             return 0
         i = self._segment(offset)
-        if self.lengths[i] == 0:
+        if self.lengths[i] <= 0:
             return self.orig_starts[i]
         return self.orig_starts[i] + min(offset - self.clean_starts[i], self.lengths[i])
 
@@ -89,8 +100,8 @@ class OffsetMap:
         if offset <= 0 or not self.lengths:
             return self.start(0)
         i = self._segment(offset - 1)
-        if self.lengths[i] == 0:
-            return self.orig_starts[i] + 1
+        if self.lengths[i] <= 0:
+            return self.orig_starts[i] + max(1, -self.lengths[i])
         return self.orig_starts[i] + min(offset - self.clean_starts[i], self.lengths[i])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
