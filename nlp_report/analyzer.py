@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 
 from .errors import ModelFallbackWarning, ModelNotFoundError, WorkerCrashError, check_text
+from .memory import MAX_NEW_STRINGS, MemoryZones
 from .model_package import UD_MODEL, resolve
 from .pipeline import factories  # noqa: F401  (registers the factories)
 from .pipeline.report import build_report
@@ -124,6 +125,16 @@ def add_components(nlp: Language) -> Language:
     return nlp
 
 
+def pipeline_from_bytes(config: dict[str, Any], data: bytes) -> Language:
+    """The pipeline of ``config`` with the state of ``nlp.to_bytes()`` (a copy in another process, or renewed)."""
+    from spacy.util import load_model_from_config
+    from thinc.api import Config
+
+    nlp = load_model_from_config(Config(config), auto_fill=True)
+    nlp.from_bytes(data)
+    return add_components(nlp)
+
+
 def pipeline_name(nlp: Language) -> str:
     """``nl_core_news_sm-3.8.0`` for a packaged model, ``blank:nl`` for the fallback."""
     meta = nlp.meta
@@ -136,15 +147,26 @@ class Analyzer:
     """A loaded pipeline that turns texts into :class:`~nlp_report.types.Report` objects.
 
     Build one with :func:`load`. An analyzer can be shared between threads:
-    each call runs the spaCy pipeline on its own Doc.
+    each call runs the spaCy pipeline on its own Doc. Its memory stays
+    bounded however many documents it analyses: once the vocab has gained
+    ``max_new_strings`` strings, each analysis runs in a spaCy memory zone
+    that frees what it added (see :mod:`nlp_report.memory`; ``None`` turns
+    this off).
     """
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, *, max_new_strings: int | None = MAX_NEW_STRINGS) -> None:
         self.nlp = nlp
         self.model = pipeline_name(nlp)
+        self.memory = MemoryZones(nlp, max_new_strings=max_new_strings, renew=self._renew)
+        """When analyses run in memory zones (:class:`~nlp_report.memory.MemoryZones`)."""
 
     def __repr__(self) -> str:
         return f"Analyzer(model={self.model!r}, pipes={self.nlp.pipe_names!r})"
+
+    def _renew(self) -> Language:
+        """A fresh copy of the pipeline, which becomes :attr:`nlp` (see :mod:`nlp_report.memory`)."""
+        self.nlp = pipeline_from_bytes(dict(self.nlp.config), self.nlp.to_bytes())
+        return self.nlp
 
     def analyze(self, text: str, *, source: str | None = None) -> Report:
         """Analyse one document.
@@ -167,8 +189,9 @@ class Analyzer:
 
             parts = [(start, self.analyze(text[start:end])) for start, end in split_spans(text, max_length)]
             return merge_reports(text, parts, source=source, model=self.model)
-        doc = self.nlp(text)
-        return build_report(doc, source=source, model=self.model)
+        with self.memory.analysis():  # the Doc does not leave this block: the report holds plain data
+            doc = self.nlp(text)
+            return build_report(doc, source=source, model=self.model)
 
     def analyze_many(self, texts: Iterable[TextInput], *, batch_size: int = 32, n_process: int = 1) -> Iterator[Report]:
         """Analyse many documents, in order; items are texts or ``(text, source)`` pairs."""

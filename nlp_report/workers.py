@@ -62,16 +62,11 @@ def _quiet_worker() -> None:
 
 
 def _init_from_bytes(config: dict[str, Any], data: bytes) -> None:  # pragma: no cover - spawn (Windows)
-    from spacy.util import load_model_from_config
-    from thinc.api import Config
-
-    from .analyzer import Analyzer, add_components
+    from .analyzer import Analyzer, pipeline_from_bytes
 
     global _worker
     _quiet_worker()
-    nlp = load_model_from_config(Config(config), auto_fill=True)
-    nlp.from_bytes(data)
-    _worker = Analyzer(add_components(nlp))
+    _worker = Analyzer(pipeline_from_bytes(config, data))
 
 
 def _run(batch: list[Pair]) -> list[Report | NlpReportError]:

@@ -223,8 +223,8 @@ class LayoutTokenizer:
     def _fill_cache(self, chunks: list[str]) -> None:
         """Tokenize the chunks (``text.split()``) not seen before on their own, so spaCy caches them."""
         tokenizer = self.tokenizer
-        if not isinstance(tokenizer, Tokenizer):
-            return
+        if not isinstance(tokenizer, Tokenizer) or tokenizer.vocab.in_memory_zone:
+            return  # spaCy caches nothing inside a memory zone (nlp_report.memory)
         if self._cached_for is not tokenizer:  # a new tokenizer (from_bytes, from_disk): a new cache
             self._cached_for = tokenizer
             self._cached = set()
