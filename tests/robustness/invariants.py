@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from itertools import pairwise
 
@@ -12,7 +13,9 @@ from nlp_report.layout.model import SENTENCE_BLOCKS
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad") | frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # bidirectional controls
+)
 _CLOSING_QUOTES = frozenset("”’\"'»")
 NON_BODY_BLOCKS = frozenset({"header", "salutation", "signature"})
 """Blocks outside the body where entities may stand (the letter's header block, salutation, signature)."""
@@ -35,8 +38,15 @@ def check_layout(text: str, layout: Layout) -> None:
     last_orig = 0
     for i, (cs, os_, length) in enumerate(zip(offsets.clean_starts, offsets.orig_starts, offsets.lengths, strict=True)):
         following = offsets.clean_starts[i + 1] if i + 1 < len(offsets.clean_starts) else len(clean)
-        assert following - cs == (length or 1), (i, cs, following, length)
         assert 0 <= os_ <= n, (i, os_)
+        if length < 0:  # composed characters for a decomposed stretch of the text (NFC)
+            assert following > cs and os_ - length <= n, (i, cs, following, length)
+            assert clean[cs:following] == unicodedata.normalize("NFC", text[os_ : os_ - length]), (i, cs, os_)
+            assert os_ >= last_orig, ("composed segments go back", i, os_, last_orig)
+            last_orig = os_ - length
+            copied[os_ : os_ - length] = [True] * -length
+            continue
+        assert following - cs == (length or 1), (i, cs, following, length)
         if length:
             assert clean[cs : cs + length] == text[os_ : os_ + length], (i, cs, os_, length)
             assert os_ >= last_orig, ("copied segments go back", i, os_, last_orig)
@@ -50,7 +60,7 @@ def check_layout(text: str, layout: Layout) -> None:
         start, end = offsets.span(c, min(c + 7, len(clean)))
         assert 0 <= start <= end <= n, (c, start, end)
         point = offsets.start(c) if c < len(clean) else offsets.end(c)
-        assert point >= previous or offsets.lengths[offsets._segment(c)] == 0, (c, point, previous)
+        assert point >= previous or offsets.lengths[offsets._segment(c)] <= 0, (c, point, previous)
         previous = point
     # the blocks: in order, not overlapping, mapped onto the text
     for block in layout.blocks:
