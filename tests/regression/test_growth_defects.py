@@ -104,7 +104,7 @@ def test_d8_space_run_on_a_line_with_a_footnote_marker_took_quadratic_time() -> 
     def make(k: int) -> str:
         return "De motie" + " " * k + "Van Haga1 steunt de NAVO.\n\n1 Kamerstuk 28 676, nr. 394\n"
 
-    assert doubling_ratio(analyze_layout, make, 10_000) < RATIO  # was about 3.9
+    assert doubling_ratio(analyze_layout, make, 20_000) < RATIO  # was about 4
     layout = analyze_layout(make(1000))
     assert layout.clean_text.split("\n\n")[0] == "De motie Van Haga steunt de NAVO."
     assert [m.number for m in layout.markers] == [1]
