@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import nlp_report
 
 
@@ -26,3 +28,20 @@ def assert_offsets(report: nlp_report.Report) -> None:
                 text[note.marker_start : note.marker_end] == str(note.number)
                 or text[note.marker_start : note.marker_end] in "¹²³⁴⁵⁶⁷⁸⁹"
             )
+
+
+def report_signature(report: nlp_report.Report) -> tuple[object, ...]:
+    """What a report says, texts in composed form (NFC) and white space as single spaces.
+
+    Two spellings of one letter (NFD, NBSP for spaces, CR line ends) must give the same signature.
+    """
+
+    def norm(text: str) -> str:
+        return unicodedata.normalize("NFC", " ".join(text.split()))
+
+    return (
+        [(e.label, e.kb_id, norm(e.text)) for e in report.entities],
+        [(s.label, s.actor and norm(s.actor), norm(s.text)) for s in report.sentences],
+        [(f.number, norm(f.text)) for f in report.footnotes],
+        [norm(s.title) for s in report.sections],
+    )

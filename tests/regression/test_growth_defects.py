@@ -28,7 +28,7 @@ from nlp_report.readers.html import html_document
 from nlp_report.readers.pdf import _Line, _Page, _remove_furniture
 from tests.conftest import CORPORA
 from tests.growth import RATIO, doubling_ratio
-from tests.helpers import assert_offsets
+from tests.helpers import assert_offsets, report_signature
 
 # --- D7: DOCX zip bomb --------------------------------------------------------------------
 
@@ -253,20 +253,6 @@ def test_d13_running_header_and_footer_are_still_removed() -> None:
 # --- D17, D19: the same letter written differently -------------------------------------------------
 
 
-def signature(report: nlp_report.Report) -> tuple[object, ...]:
-    """What a report says, with texts in composed form and white space as single spaces."""
-
-    def norm(text: str) -> str:
-        return unicodedata.normalize("NFC", " ".join(text.split()))
-
-    return (
-        [(e.label, e.kb_id, norm(e.text)) for e in report.entities],
-        [(s.label, norm(s.text)) for s in report.sentences],
-        [(f.number, norm(f.text)) for f in report.footnotes],
-        [norm(s.title) for s in report.sections],
-    )
-
-
 def test_d17_decomposed_text_lost_every_entity_with_a_diacritic(analyzer: nlp_report.Analyzer) -> None:
     text = unicodedata.normalize("NFD", "Oekraïne en België steunen de coördinatie met Türkiye.")
     report = analyzer.analyze(text)
@@ -291,9 +277,9 @@ def letters() -> list[str]:
 def test_d17_letters_in_decomposed_form_give_the_same_report(analyzer: nlp_report.Analyzer, form: str) -> None:
     composed = "NFC" if form == "NFD" else "NFKC"
     for text in letters():
-        expected = signature(analyzer.analyze(unicodedata.normalize(composed, text)))
+        expected = report_signature(analyzer.analyze(unicodedata.normalize(composed, text)))
         report = analyzer.analyze(unicodedata.normalize(form, text))
-        assert signature(report) == expected
+        assert report_signature(report) == expected
         assert_offsets(report)
 
 
@@ -302,15 +288,15 @@ def test_d19_letters_with_nbsp_or_tabs_read_the_signature_block_as_body(
     analyzer: nlp_report.Analyzer, space: str
 ) -> None:
     for text in letters():
-        expected = signature(analyzer.analyze(text))
+        expected = report_signature(analyzer.analyze(text))
         report = analyzer.analyze(text.replace(" ", space))
-        assert signature(report) == expected
+        assert report_signature(report) == expected
         assert_offsets(report)
 
 
 def test_d19_letter_with_only_carriage_returns_gives_the_same_report(analyzer: nlp_report.Analyzer) -> None:
     for text in letters()[:4]:
-        assert signature(analyzer.analyze(text.replace("\n", "\r"))) == signature(analyzer.analyze(text))
+        assert report_signature(analyzer.analyze(text.replace("\n", "\r"))) == report_signature(analyzer.analyze(text))
 
 
 # --- D26: a long-lived analyzer ---------------------------------------------------------------

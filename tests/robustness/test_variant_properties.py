@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import nlp_report
 from nlp_report.layout import analyze_layout
+from tests.helpers import report_signature
 
 from .budget import fuzz
 from .invariants import check_report
@@ -23,20 +24,6 @@ from .variants import (
 )
 
 
-def signature(report: nlp_report.Report) -> tuple[object, ...]:
-    """What a report says, texts in composed form and white space as single spaces."""
-
-    def norm(text: str) -> str:
-        return unicodedata.normalize("NFC", " ".join(text.split()))
-
-    return (
-        [(e.label, e.kb_id, norm(e.text)) for e in report.entities],
-        [(s.label, s.actor and norm(s.actor), norm(s.text)) for s in report.sentences],
-        [(f.number, norm(f.text)) for f in report.footnotes],
-        [norm(s.title) for s in report.sections],
-    )
-
-
 @fuzz("normal_forms")
 @given(in_normal_form())
 def test_a_letter_in_any_normal_form_gives_the_report_of_its_composed_form(
@@ -46,7 +33,7 @@ def test_a_letter_in_any_normal_form_gives_the_report_of_its_composed_form(
     report = analyzer.analyze(text)
     check_report(report, text, analyze_layout(text))
     composed = unicodedata.normalize("NFKC" if form.startswith("NFK") else "NFC", text)
-    assert signature(report) == signature(analyzer.analyze(composed))
+    assert report_signature(report) == report_signature(analyzer.analyze(composed))
 
 
 @fuzz("normal_forms")
@@ -66,7 +53,7 @@ def test_a_letter_with_other_white_space_gives_the_same_report(
     changed = WHITESPACE_VARIANTS[variant](text)
     report = analyzer.analyze(changed)
     check_report(report, changed, analyze_layout(changed))
-    assert signature(report) == signature(analyzer.analyze(text))
+    assert report_signature(report) == report_signature(analyzer.analyze(text))
 
 
 @fuzz("crowds")
