@@ -74,10 +74,13 @@ def _join(builder: CleanTextBuilder, text: str, previous: Line, line: Line) -> N
     gap = text[previous.end : line.start]
     last = text[previous.end - 1] if previous.end > previous.start else ""
     soft_hyphen = "\u00ad" in gap
+    before = previous.end - 2
+    while before > previous.start and unicodedata.combining(text[before]):
+        before -= 1  # the letter under the accents of a decomposed character (NFD)
     glued = (
         last in WRAP_HYPHENS
-        and previous.end - 2 >= previous.start
-        and text[previous.end - 2].isalnum()
+        and before >= previous.start
+        and text[before].isalnum()
         and not gap.startswith((" ", "\t"))
     )
     if (soft_hyphen or glued) and text[line.start : line.start + 1].isalnum():
