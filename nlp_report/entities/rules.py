@@ -281,11 +281,9 @@ class EntityRules:
         ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         by_end = {ends[m.end - 1]: m for m in named if m.label == "ORG"}
         by_span = {(starts[m.start], ends[m.end - 1]): m for m in named}
-        line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        line_starts = _line_starts(text)
         for par in found_parentheses:
-            before_end = par.open
-            while before_end and text[before_end - 1].isspace():  # text[: par.open].rstrip(), without the copy
-                before_end -= 1
+            before_end = _stripped_end(text, par.open)
             previous = by_end.get(before_end)
             inner_known = by_span.get((par.start, par.end))
             if is_short_form(par.inner) and inner_known is None:
@@ -339,14 +337,16 @@ class EntityRules:
             return set()
         ends = {doc[m.end - 1].idx + len(doc[m.end - 1]) for m in named}
         out = set()
+        line_starts = _line_starts(text)
         for par in parentheses(text):
             if par.inner not in shorts or not is_short_form(par.inner):
                 continue
-            before_end = len(text[: par.open].rstrip().rstrip("'\"’”»"))
+            before_end = _stripped_end(text, par.open, "'\"’”»")
             if before_end in ends:
                 continue  # "Europese Unie (EU)", "'International Security Assistance Force' (ISAF)"
-            line_start = text.rfind("\n", 0, par.open) + 1
-            long = candidate_long_form(par.inner, text[line_start:before_end])
+            line_start = line_starts[bisect_right(line_starts, par.open) - 1]
+            begin = window_start(par.inner, text, line_start, before_end)
+            long = candidate_long_form(par.inner, text[begin:before_end])
             if long is None or self.gazetteer.lookup(long[1]) is not None:
                 continue
             if not any(ends_in(w, self.words.abbreviation_heads) for w in long[1].split()):
@@ -500,6 +500,20 @@ def expand_first_token(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any
     if not isinstance(value, dict) or set(value) != {"IN"} or not all(isinstance(v, str) for v in value["IN"]):
         return [pattern]
     return [[{attr: v}, *pattern[1:]] for v in value["IN"]]
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offsets where the lines of ``text`` start (for a bisection instead of ``rfind`` per parenthesis)."""
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def _stripped_end(text: str, end: int, closers: str = "") -> int:
+    """``len(text[:end].rstrip().rstrip(closers))`` without copying the text (that is quadratic per parenthesis)."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    while end and text[end - 1] in closers:
+        end -= 1
+    return end
 
 
 def doc_text(doc: Doc, layout: Layout) -> str:

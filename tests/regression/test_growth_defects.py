@@ -167,6 +167,13 @@ def test_d10_abbreviation_definitions_retokenised_the_line_per_parenthesis(analy
     assert doubling_ratio(analyzer.analyze, paren_short, 1_000) < RATIO  # was about 4.7
 
 
+def test_d10_known_abbreviation_in_brackets_sliced_the_text_per_parenthesis(analyzer: nlp_report.Analyzer) -> None:
+    def make(n: int) -> str:  # a gazetteer short form after a long form that is not its name: checked each time
+        return " ".join("De Europese Unie werkt samen met de lidstaten (EU)" for _ in range(n)) + "."
+
+    assert doubling_ratio(analyzer.analyze, make, 1_000) < RATIO
+
+
 def test_d10_definitions_on_one_long_line_are_still_found(analyzer: nlp_report.Analyzer) -> None:
     pairs = [(a, b) for a in "KLMNP" for b in "QRSTV"]
     text = " ".join(f"Het {a}xx {b}yy Agentschap ({a}{b}A) werkt." for a, b in pairs) + " Het KQA steunt Nederland."
