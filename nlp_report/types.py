@@ -41,7 +41,9 @@ class Sentence:
     label: SentenceLabel | None = None
     """``None`` only when the pipeline has no classifier."""
     actor: str | None = None
-    """The holder of a position or decision as written, or ``None``."""
+    """The holder of a position or decision as written, or ``None`` where the sentence names none.
+    A sentence labelled ``context`` can have one when the classifier was not sure of that label
+    and the main verb is a stance or outcome verb (``nlp_report/classify/actor_gate.py``)."""
     section: str | None = None
     """The title of the heading the sentence stands under, or ``None``."""
     scores: Mapping[str, float] | None = field(default=None, hash=False)

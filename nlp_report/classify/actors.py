@@ -23,15 +23,68 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import ENT_TYPE, LEMMA, POS
 from spacy.tokens import Doc, Span
 
+from ..resources import read_json
 from .lexicon import Lexicon, default_lexicon
 
 _PUNCT_SKIP = frozenset("\"'“”‘’«»(")
 _JOINERS = frozenset({"-", "/", "–"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    """The finder's clause words (``actor_words`` in ``data/classify/actor_rules.json``)."""
+
+    clause_openers: frozenset[str]
+    """Words that open a subordinate clause: a subject never runs across one."""
+    norm_modals: frozenset[str]
+    """Modal lemmas of a norm addressed to someone (``moeten``): the subject does not hold it."""
+    passive_auxiliaries: frozenset[str]
+    """Lemmas of the passive auxiliary (``worden``)."""
+    perfect_passive_auxiliaries: frozenset[str]
+    """Lemmas that make a passive with a participle and a ``door`` agent (``is ... gekozen door``)."""
+    holder_suffix_min: int
+    """A closed compound ending in a holder noun at least this long names a holder (``Eurolanden``)."""
+    holder_prefix_min: int
+    """... when the part before that noun is at least this long."""
+    clause_breaks: frozenset[str]
+    """Marks that end the main clause's own verbs (``;``)."""
+    coordinators_after_comma: frozenset[str]
+    """After a comma, words that start another clause (``, al werd ...``)."""
+    weak_past_endings: tuple[str, ...]
+    """Endings of a weak past tense, for a finite verb the verb list lacks (``herhaalde``)."""
+    copulas: frozenset[str]
+    """Lemmas after which a fronted ``voor X`` names the holder (``Voor Nederland is het van belang``)."""
+    zijn_perfect_verbs: frozenset[str]
+    """Lemmas whose perfect takes ``zijn`` (``is akkoord gegaan``); any other participle after
+    ``zijn`` is a passive (``is ... gemeld``, ``is ingestemd door``)."""
+    nominalisation_endings: tuple[str, ...]
+    """A ``door`` after a noun with these endings belongs to it, not to a passive (``bemiddeling door``)."""
+
+
+@lru_cache(maxsize=1)
+def actor_words() -> ActorWords:
+    """The packaged clause words (read once per process)."""
+    data = read_json("classify/actor_rules.json")["actor_words"]
+    return ActorWords(
+        clause_openers=frozenset(data["clause_openers"]),
+        norm_modals=frozenset(data["norm_modals"]),
+        passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
+        perfect_passive_auxiliaries=frozenset(data["perfect_passive_auxiliaries"]),
+        holder_suffix_min=int(data["holder_suffix_min"]),
+        holder_prefix_min=int(data["holder_prefix_min"]),
+        clause_breaks=frozenset(data["clause_breaks"]),
+        coordinators_after_comma=frozenset(data["coordinators_after_comma"]),
+        weak_past_endings=tuple(data["weak_past_endings"]),
+        copulas=frozenset(data["copulas"]),
+        zijn_perfect_verbs=frozenset(data["zijn_perfect_verbs"]),
+        nominalisation_endings=tuple(data["nominalisation_endings"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +176,78 @@ def rule_actor(words: Words, lexicon: Lexicon | None = None) -> str | None:
 def _clause_actor(words: Words, low: list[str], start: int, end: int, lex: Lexicon) -> str | None:
     if start >= end:
         return None
+    aw = actor_words()
+    found = _main_verb(words, low, start, end, lex)
     attributed = _attribution(words, low, start, lex, lex.attribution)
-    if attributed is not None:
+    if attributed is not None and (
+        low[start] != "voor" or (found is not None and _lemmas(low[found[1]], lex) <= aw.copulas)
+    ):
+        return attributed  # "Volgens SACEUR ..."; "Voor X" only with a copula, not "Voor X werd afgesproken"
+    if found is None:
+        return None
+    np_start, verb, clause_first = found
+    fronted = clause_first or (
+        low[np_start] not in lex.determiners and (low[np_start] in lex.fronting_words or low[np_start].isdigit())
+    )
+    candidates: list[tuple[int, int]] = []
+    after = _np_after(words, low, verb + 1, lex)
+    if fronted:
+        candidates.append(after)
+    else:
+        candidates += [(np_start, _cut_insertions(low, np_start, verb)), after]
+    clause_end = _main_clause_end(low, verb, lex)
+    own_end = _own_clause_end(low, verb, clause_end, lex)
+    finite = _lemmas(low[verb], lex)
+    own = [w for j, w in enumerate(low[verb + 1 : own_end], verb + 1) if low[j - 1] != "te"]
+    rest = {f.lemma for w in own for f in lex.forms(w) if f.kind in ("infinitive", "finite")}
+    participles = {lemma for w in own for lemma in lex.participle_lemmas.get(w, ())}
+    passive = not finite.isdisjoint(aw.passive_auxiliaries) or (
+        bool(participles) and not rest.isdisjoint(aw.passive_auxiliaries)
+    )
+    perfect_passive = (
+        bool(participles)
+        and not finite.isdisjoint(aw.perfect_passive_auxiliaries)
+        and rest.isdisjoint(aw.zijn_perfect_verbs | {"hebben"})
+        and participles.isdisjoint(aw.zijn_perfect_verbs)
+    )
+    if passive or perfect_passive:
+        agent = _agent(words, low, verb + 1, lex)
+        if agent is not None:
+            return agent
+    if verb + 1 < len(low) and low[verb + 1] == "voor":  # "... is voor Nederland niet aanvaardbaar"
+        candidates.insert(1, _np_after(words, low, verb + 2, lex))
+    attributed = _attribution_anywhere(words, low, np_start, clause_end, lex)
+    if attributed is not None:  # "X moet volgens het kabinet ...": the view is the cabinet's
         return attributed
+    if passive or perfect_passive:
+        # the subject of a passive undergoes the act ("Niet langer zal Rusland ... worden benoemd"),
+        # unless it is a national stance: "De Nederlandse inzet is gericht op ..."
+        s, e = candidates[0]
+        stance = [i for i in range(s, e) if low[i] in lex.holder_of_nouns]
+        named = [j for j in range(s, stance[0]) if words.entity[j]] if stance else []
+        return _clean(words, low, named[0], named[-1] + 1, lex) if named else None
+    if not finite.isdisjoint(aw.norm_modals) or not rest.isdisjoint(aw.norm_modals):
+        return None  # a norm addressed to someone: "De EU moet ...", "zullen de EU en de VS ... moeten ..."
+    for s, e in candidates:
+        if any(low[i] in aw.clause_openers for i in range(s + 1, e)):
+            continue  # the verb found stands in a subordinate clause: the subject is not this
+        if e <= s or low[s] in lex.prepositions or low[s] in aw.clause_openers:
+            continue  # "van bedrijven", "dat de OVSE": not a subject
+        owner = _holder_of(words, low, s, e, lex)
+        if owner is not None:
+            return owner
+        if _is_holder(words, low, s, e, lex) or (s == np_start and not fronted and _is_name(words, low, s, e, lex)):
+            return _clean(words, low, s, e, lex)
+    return None
+
+
+def _lemmas(word: str, lex: Lexicon) -> set[str]:
+    """The lemmas ``word`` has as a finite verb."""
+    return {f.lemma for f in lex.forms(word) if f.kind == "finite"}
+
+
+def _main_verb(words: Words, low: list[str], start: int, end: int, lex: Lexicon) -> tuple[int, int, bool] | None:
+    """Where the subject may start, the main clause's finite verb, and whether a clause is fronted."""
     first = low[start]
     clause_first = first in lex.fronted_subordinators or any(
         tuple(low[start : start + len(phrase)]) == phrase for phrase in lex.fronted_phrases
@@ -137,37 +259,70 @@ def _clause_actor(words: Words, low: list[str], start: int, end: int, lex: Lexic
     np_start = start
     if low[start] in lex.focus_adverbs and start + 1 < end and not lex.is_finite(low[start + 1]):
         np_start = start + 1  # "Ook andere bondgenoten waren ..."
-    verb = _main_finite_verb(low, np_start, lex, allow_first=clause_first)
+    verb = _main_finite_verb(words, low, np_start, lex, allow_first=clause_first)
     if verb is None or (verb == np_start and not clause_first):
         return None
-    fronted = clause_first or (
-        low[np_start] not in lex.determiners and (low[np_start] in lex.fronting_words or low[np_start].isdigit())
-    )
-    candidates: list[tuple[int, int]] = []
-    after = _np_after(words, low, verb + 1, lex)
-    if fronted:
-        candidates.append(after)
-    else:
-        candidates += [(np_start, _cut_insertions(low, np_start, verb)), after]
-    if any(f.lemma == "worden" for f in lex.forms(low[verb])):
-        agent = _agent(words, low, verb + 1, lex)
-        if agent is not None:
-            return agent
-        candidates = candidates[:1]
-    if verb + 1 < len(low) and low[verb + 1] == "voor":  # "... is voor Nederland niet aanvaardbaar"
-        candidates.insert(1, _np_after(words, low, verb + 2, lex))
-    attributed = _attribution_anywhere(words, low, np_start, _main_clause_end(low, verb, lex), lex)
-    if attributed is not None:  # "X moet volgens het kabinet ...": the view is the cabinet's
-        return attributed
-    for s, e in candidates:
-        if e <= s:
+    return np_start, verb, clause_first
+
+
+@dataclass(frozen=True, slots=True)
+class MainClause:
+    """The verbs of a sentence's main clause, as :func:`main_clause` finds them."""
+
+    lemmas: tuple[str, ...]
+    """The lemmas of the finite verb, its participles and infinitives (``te`` ones too); a
+    separable verb by the particle that follows first (``nam ... deel aan`` -> ``deelnemen``)."""
+    words: tuple[str, ...]
+    """The main clause's words from the finite verb on, lower case (for predicates: ``bereid``)."""
+
+
+def main_clause(words: Words, lexicon: Lexicon | None = None) -> MainClause:
+    """The main clause's verbs of a sentence (empty when no finite verb is found)."""
+    lex = lexicon or default_lexicon()
+    low = words.lower()
+    start = 0
+    while start < len(low) and low[start] in _PUNCT_SKIP:
+        start += 1
+    found = _main_verb(words, low, start, len(low), lex) if start < len(low) else None
+    if found is None:
+        return MainClause((), ())
+    verb = found[1]
+    end = _own_clause_end(low, verb, _main_clause_end(low, verb, lex), lex)
+    clause = low[verb:end]
+    lemmas = _finite_lemmas(clause, lex)
+    for k in range(1, len(clause)):
+        before = clause[k - 1]
+        if before in ("en", "maar", "of") and lex.is_finite(clause[k]):  # "schetste ... en riep op"
+            lemmas += _finite_lemmas(clause[k:], lex)
             continue
-        owner = _holder_of(words, low, s, e, lex)
-        if owner is not None:
-            return owner
-        if _is_holder(words, low, s, e, lex) or (s == np_start and not fronted and _is_name(words, low, s, e, lex)):
-            return _clean(words, low, s, e, lex)
-    return None
+        for form in lex.forms(clause[k]):
+            if form.kind == "participle" or (
+                form.kind == "infinitive"  # not a plural noun: "de voorstellen", "geopperde voorstellen"
+                and before not in lex.determiners
+                and before not in lex.prepositions
+                and not (before.endswith("e") and before.isalpha() and before not in lex.holder_nouns)
+                and not before.isdigit()
+            ):
+                lemmas.append(form.lemma)
+    return MainClause(tuple(dict.fromkeys(lemmas)), tuple(clause))
+
+
+def _finite_lemmas(clause: list[str], lex: Lexicon) -> list[str]:
+    """The lemmas of ``clause[0]``: of its separable readings the one whose particle comes first.
+
+    A particle followed by an article is a preposition (``geef uitvoering aan de motie``).
+    """
+    forms = [f for f in lex.forms(clause[0]) if f.kind == "finite"]
+    separable = [
+        (k, f.lemma)
+        for f in forms
+        if f.particle
+        for k in range(1, len(clause))
+        if clause[k] == f.particle and not (k + 1 < len(clause) and clause[k + 1] in lex.determiners)
+    ]
+    if separable:
+        return [min(separable)[1]]
+    return [f.lemma for f in forms if not f.particle]
 
 
 def _is_name(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> bool:
@@ -206,6 +361,18 @@ def _main_clause_end(low: list[str], verb: int, lex: Lexicon) -> int:
     return len(low)
 
 
+def _own_clause_end(low: list[str], verb: int, end: int, lex: Lexicon) -> int:
+    """Where the main clause's own verbs end: at a complement or relative clause (``dat``,
+    ``die``, ``om``), which :func:`_main_clause_end` lets run on when no comma precedes it."""
+    aw = actor_words()
+    for j in range(verb + 1, end):
+        if low[j] in aw.clause_openers or low[j] == "om" or low[j] in aw.clause_breaks:
+            return j
+        if low[j] == "," and j + 1 < end and low[j + 1] in aw.coordinators_after_comma:
+            return j
+    return end
+
+
 def _attribution_anywhere(words: Words, low: list[str], start: int, end: int, lex: Lexicon) -> str | None:
     """``... is volgens het kabinet ...``, ``... naar het oordeel van het kabinet ...``."""
     firsts = lex.attribution_firsts
@@ -220,7 +387,9 @@ def _attribution_anywhere(words: Words, low: list[str], start: int, end: int, le
     return None
 
 
-def _main_finite_verb(low: list[str], start: int, lex: Lexicon, *, allow_first: bool = False) -> int | None:
+def _main_finite_verb(
+    words: Words, low: list[str], start: int, lex: Lexicon, *, allow_first: bool = False
+) -> int | None:
     """The first finite verb outside subordinate clauses and brackets."""
     in_sub = False
     depth = 0
@@ -233,9 +402,66 @@ def _main_finite_verb(low: list[str], start: int, lex: Lexicon, *, allow_first: 
             depth = max(depth - 1, 0)
         elif word == ",":
             in_sub = i + 1 < len(low) and low[i + 1] in lex.subordinators
-        elif depth == 0 and not in_sub and (i > start or allow_first) and word in finite and lex.finite_at(low, i):
+        elif (
+            depth == 0
+            and not in_sub
+            and (i > start or allow_first)
+            and (
+                (word in finite and lex.finite_at(low, i) and not _noun_in_context(words, low, i, start, lex))
+                or _unlisted_past(words, low, i, start, lex)
+            )
+        ):
             return i
     return None
+
+
+def _noun_in_context(words: Words, low: list[str], i: int, start: int, lex: Lexicon) -> bool:
+    """A noun homograph read as a noun: before ``van`` or after a name or a number
+    (``het Gymnich overleg van``, ``192 stemmen``)."""
+    if low[i] not in lex.noun_homographs:
+        return False
+    if i + 1 < len(low) and low[i + 1] == "van":
+        return True
+    before = i - 1
+    return before > start and (
+        low[before].isdigit() or (words.text[before][:1].isupper() and not lex.is_finite(low[before]))
+    )
+
+
+def _unlisted_past(words: Words, low: list[str], i: int, start: int, lex: Lexicon) -> bool:
+    """A weak past tense the verb list lacks, right after a subject or a first adverb
+    (``De minister herhaalde``, ``De ER herbevestigde``, ``Tegelijk waarschuwden``).
+
+    Adjectives with these endings stand before their noun, after an article
+    (``de komende maanden``), so only a word after a name, a holder noun, a
+    pronoun or the first adverb counts.
+    """
+    word = low[i]
+    if (
+        i <= start
+        or word != words.text[i]
+        or not word.isalpha()
+        or not word.endswith(actor_words().weak_past_endings)
+        or word.endswith(("ende", "enden"))
+        or (word.startswith("ge") and len(word) > 6)  # a participle as adjective: "geïnitieerde"
+        or lex.forms(word)
+        or word in lex.np_stop_words
+        or word in lex.determiners
+        or word in lex.prepositions
+        or word in lex.holder_nouns
+        or word in lex.fronting_words
+    ):
+        return False
+    if i + 1 < len(low) and (words.entity[i + 1] or low[i + 1] in lex.holder_nouns):
+        return False  # an adjective before its noun: "een aantal gelijkgezinde lidstaten"
+    before = i - 1
+    return (
+        words.entity[before]
+        or low[before] in lex.holder_nouns
+        or low[before] in lex.pronouns
+        or (before > start and words.text[before][:1].isupper())
+        or (before == start and low[before] in lex.fronting_words)
+    )
 
 
 def _cut_insertions(low: list[str], start: int, end: int) -> int:
@@ -261,17 +487,35 @@ def _np_after(words: Words, low: list[str], start: int, lex: Lexicon) -> tuple[i
     while i < len(low) and low[i] in lex.strip_leading and low[i] not in lex.determiners:
         i += 1
     s = i
+    if i < len(low) and low[i] in lex.pronouns:
+        return s, i + 1  # "bied ik u", "informeren wij u als volgt": the pronoun alone
     seen_noun = False
     while i < len(low):
         word = low[i]
         if word in _JOINERS:
             i += 1
             continue
+        if word == "(" and i > s and words.text[i - 1][:1].isupper():
+            close = _party_label_end(words, low, i)
+            if close is not None:  # "rapporteurs Bakker (VVD) en Smit (CDA)"
+                i = close
+                continue
         if not word[:1].isalnum():
             break
         named = words.entity[i] or (words.text[i].isupper() and len(word) > 1)
         if word in lex.np_stop_words and not (word == "van" and i > s) and not named:
             break
+        if (
+            i > s
+            and not named
+            and words.entity[i - 1]
+            and low[s] not in lex.determiners
+            and word not in lex.holder_nouns
+            and word[:1].isalpha()
+            and word == words.text[i]
+            and word not in ("van", "en", "of")
+        ):
+            break  # "heeft Oostenrijk aandacht gevraagd": a bare name, then the object
         verb_like = lex.is_finite(word) or lex.is_participle(word)
         if (
             verb_like
@@ -298,11 +542,24 @@ def _np_after(words: Words, low: list[str], start: int, lex: Lexicon) -> tuple[i
     return s, i
 
 
+def _party_label_end(words: Words, low: list[str], i: int) -> int | None:
+    """After a name, a bracket holding a party or title abbreviation (``(VVD)``, ``(GL-PvdA)``, ``(HV)``):
+    the index after the closing bracket."""
+    for j in range(i + 1, min(i + 5, len(low))):
+        if low[j] == ")":
+            inside = [words.text[k] for k in range(i + 1, j) if low[k] not in _JOINERS]
+            ok = 0 < len(inside) <= 2 and all(w[:1].isupper() and sum(c.isupper() for c in w) >= 2 for w in inside)
+            return j + 1 if ok else None
+    return None
+
+
 def _agent(words: Words, low: list[str], start: int, lex: Lexicon) -> str | None:
     for i in range(start, len(low)):
         if low[i] == ",":
             break
         if low[i] in lex.agent_prepositions:
+            if i > start and low[i - 1].endswith(actor_words().nominalisation_endings):
+                continue  # "de bemiddeling door ECOWAS": the agent of a noun, not of the verb
             s, e = _np_after(words, low, i + 1, lex)
             if e > s and _is_holder(words, low, s, e, lex):
                 return _clean(words, low, s, e, lex)
@@ -310,9 +567,15 @@ def _agent(words: Words, low: list[str], start: int, lex: Lexicon) -> str | None
 
 
 def _holder_of(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> str | None:
-    """``het besluit van NAVO-ministers`` -> ``NAVO-ministers``."""
-    for i in range(s, e - 1):
-        if low[i] in lex.holder_of_nouns and low[i + 1] == "van":
+    """``het besluit van NAVO-ministers`` -> ``NAVO-ministers``; a national stance
+    (``De Duitse en Nederlandse insteek``) -> ``Duitse en Nederlandse``."""
+    for i in range(s, e):
+        if low[i] not in lex.holder_of_nouns:
+            continue
+        named = [j for j in range(s, i) if words.entity[j]]
+        if named:
+            return _clean(words, low, named[0], named[-1] + 1, lex)
+        if i + 1 < e and low[i + 1] == "van":
             hs, he = _np_after(words, low, i + 2, lex)
             if he > hs and _is_holder(words, low, hs, he, lex):
                 return _clean(words, low, hs, he, lex)
@@ -320,13 +583,44 @@ def _holder_of(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> st
 
 
 def _is_holder(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> bool:
-    return any(words.entity[i] or low[i] in lex.holder_nouns or low[i] in lex.pronouns for i in range(s, e))
+    """Whether the head of the noun phrase ``s:e`` can hold a view.
+
+    The head is the part before a preposition (``het lidmaatschap van de
+    Veiligheidsraad`` is not a holder; ``de voorzitter van het Parlement``
+    is). It holds a view when it has a holder noun (also as the end of a
+    closed compound, ``Eurolanden``) or a pronoun, or when it ends in a
+    name (``EU``, ``premier Davutoglu``); a name that only modifies a
+    common noun (``het EU noodtrustfonds``) does not make one.
+    """
+    head_end = next((i for i in range(s + 1, e) if low[i] in lex.prepositions), e)
+    if any(
+        low[i] in lex.holder_nouns or low[i] in lex.pronouns or _holder_compound(low[i], lex)
+        for i in range(s, head_end)
+    ):
+        return True
+    last = head_end - 1
+    while last > s and not low[last][:1].isalnum():
+        last -= 1
+    return words.entity[last] or (words.text[last][:1].isupper() and any(words.entity[i] for i in range(s, head_end)))
+
+
+def _holder_compound(word: str, lex: Lexicon) -> bool:
+    """``eurolanden``, ``navo-bondgenoten``: a compound whose last part is a holder noun."""
+    aw = actor_words()
+    if "-" in word:
+        return word.rsplit("-", 1)[1] in lex.holder_nouns
+    for size in range(len(word) - aw.holder_prefix_min, aw.holder_suffix_min - 1, -1):
+        if word[-size:] in lex.holder_nouns:
+            return True
+    return False
 
 
 def _clean(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> str | None:
     while s < e and low[s] in lex.strip_leading:
         s += 1
     while e > s and not words.text[e - 1][:1].isalnum():
+        if words.text[e - 1] == ")" and "(" in words.text[s : e - 1]:
+            break  # a party label closes the actor: "Smit (CDA)"
         e -= 1
     if e <= s:
         return None

@@ -68,7 +68,8 @@ def _summary_table(evaluation: Evaluation) -> str:
         "boundary F1",
         "label macro-F1",
         "label accuracy",
-        "actors",
+        "actor accuracy",
+        "no-actor accuracy",
         "motion links",
     ]
     rows = []
@@ -84,6 +85,7 @@ def _summary_table(evaluation: Evaluation) -> str:
                 fmt(s.labels.macro_f1),
                 _acc(s.labels.accuracy),
                 _acc(s.actors),
+                _acc(s.no_actor),
                 _acc(s.motion_links),
             ]
         )

@@ -161,7 +161,7 @@ def _boundary_errors(gold: GoldDocument, predicted: Sequence[Any]) -> list[Error
 def _sentence_errors(
     gold: GoldDocument, predicted: Sequence[Any], matches: Sequence[int | None], stopwords: frozenset[str] | None
 ) -> list[ErrorCase]:
-    from .scoring import actor_matches
+    from .scoring import actor_matches, has_actor
 
     errors = []
     for s, match in zip(gold.sentences, matches, strict=True):
@@ -179,6 +179,18 @@ def _sentence_errors(
             actor = p.actor if p is not None else None
             if not actor_matches(s.actor, actor, stopwords):
                 errors.append(_case(gold, "actor", "wrong actor", s.start, s.end, gold=s.actor, predicted=actor))
+        elif p is not None and has_actor(p.actor):
+            errors.append(
+                _case(
+                    gold,
+                    "actor",
+                    "false positive",
+                    s.start,
+                    s.end,
+                    predicted=p.actor,
+                    note="the gold sentence names no actor",
+                )
+            )
     return errors
 
 

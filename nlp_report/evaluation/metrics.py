@@ -209,12 +209,17 @@ class Scores:
     documents: int
     labels: LabelScores
     actors: Accuracy
-    """Gold sentences that name an actor, against the actor of their matched predicted sentence."""
+    """Actor accuracy on the gold sentences that name an actor: the actor of the matched predicted
+    sentence shares a content word with the gold actor (``actor_accuracy`` in tables)."""
     entities: EntityScores | None = None
     boundaries: PRF | None = None
     """Sentence spans, scored as exact spans."""
     motion_links: Accuracy | None = None
     """Gold motion links found: a predicted motion with the same span and the same Kamerstuk ``kb_id``."""
+    no_actor: Accuracy = field(default_factory=Accuracy)
+    """No-actor accuracy on the gold sentences that name no actor (context sentences included): right
+    when the matched predicted sentence has no actor either; a predicted actor there is an error
+    (``no_actor_accuracy`` in tables)."""
 
     def __add__(self, other: Scores) -> Scores:
         return Scores(
@@ -224,6 +229,7 @@ class Scores:
             add_optional(self.entities, other.entities),
             add_optional(self.boundaries, other.boundaries),
             add_optional(self.motion_links, other.motion_links),
+            self.no_actor + other.no_actor,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -233,6 +239,7 @@ class Scores:
             "boundaries": None if self.boundaries is None else self.boundaries.to_dict(),
             "labels": self.labels.to_dict(),
             "actors": self.actors.to_dict(),
+            "no_actor": self.no_actor.to_dict(),
             "motion_links": None if self.motion_links is None else self.motion_links.to_dict(),
         }
 

@@ -236,6 +236,7 @@ def _summary_row(scores: Scores) -> dict[str, Any]:
         "label_macro_f1": _nan(scores.labels.macro_f1),
         "label_accuracy": _nan(scores.labels.accuracy.value),
         "actor_accuracy": _nan(scores.actors.value),
+        "no_actor_accuracy": _nan(scores.no_actor.value),
         "motion_link_accuracy": _nan(scores.motion_links.value if scores.motion_links else None),
     }
     return row

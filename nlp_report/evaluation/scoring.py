@@ -12,10 +12,12 @@ tested on small cases computed by hand.
   of its characters (ties: the earliest) and scored on its label, with
   scikit-learn; an unmatched gold sentence, or one matched to a sentence
   without a label, is predicted ``"none"`` (see :class:`LabelScores`).
-* Actors are scored on the gold sentences that name one: found when the
-  matched predicted sentence's actor shares a content word with the gold
-  actor (case-insensitive; the words of ``data/evaluation/actor_stopwords.txt``
-  ignored).
+* Actors are scored twice. On the gold sentences that name one (actor
+  accuracy): found when the matched predicted sentence's actor shares a
+  content word with the gold actor (case-insensitive; the words of
+  ``data/evaluation/actor_stopwords.txt`` ignored). On the gold sentences
+  that name none (no-actor accuracy): right when the matched predicted
+  sentence has no actor either.
 * Motion links are scored on the gold ``motion_links``: found when a
   predicted motion has the same span and the same Kamerstuk ``kb_id``.
 """
@@ -277,11 +279,16 @@ def actor_matches(gold: str, predicted: str | None, stopwords: frozenset[str] | 
 
     A gold actor made only of stop words (rare) is compared on all its words.
     """
-    if predicted is None or not predicted.strip():
+    if predicted is None or not has_actor(predicted):
         return False
     gold_words = content_words(gold, stopwords) or frozenset(_WORD.findall(gold.lower()))
     pred_words = frozenset(_WORD.findall(predicted.lower()))
     return bool(gold_words & pred_words)
+
+
+def has_actor(predicted: str | None) -> bool:
+    """Whether a predicted actor names anyone (``None`` and white space do not)."""
+    return predicted is not None and bool(predicted.strip())
 
 
 # -- motion links ------------------------------------------------------------------------------
@@ -311,10 +318,13 @@ def score_document(
         label = pred_sentences[match].label if match is not None else None
         pred_labels.append(label if label in SENTENCE_LABELS else NO_PREDICTION)
     actors = Accuracy()
+    no_actor = Accuracy()
     for sentence, match in zip(gold.sentences, matches, strict=True):
+        predicted_actor = pred_sentences[match].actor if match is not None else None
         if sentence.actor is not None:
-            predicted_actor = pred_sentences[match].actor if match is not None else None
             actors = actors + Accuracy(int(actor_matches(sentence.actor, predicted_actor, stopwords)), 1)
+        else:
+            no_actor = no_actor + Accuracy(int(not has_actor(predicted_actor)), 1)
     scores = Scores(
         documents=1,
         labels=score_labels(gold_labels, [str(p) for p in pred_labels], unmatched=matches.count(None)),
@@ -324,6 +334,7 @@ def score_document(
         motion_links=None
         if prediction.motion_links is None
         else score_motion_links(gold.motion_links, prediction.motion_links),
+        no_actor=no_actor,
     )
     errors = document_errors(gold, prediction, matches, stopwords=stopwords)
     return scores, errors
@@ -352,5 +363,6 @@ def combine(scores: Iterable[Scores]) -> Scores:
             add_optional(total.entities, item.entities),
             add_optional(total.boundaries, item.boundaries),
             add_optional(total.motion_links, item.motion_links),
+            total.no_actor + item.no_actor,
         )
     return replace(total, labels=labels)

@@ -145,12 +145,17 @@ def _acc_row(name: str, acc: Accuracy) -> str:
 
 
 def _actors(evaluation: Evaluation) -> list[str]:
-    total = evaluation.pipeline.scores.actors.total
+    named = evaluation.pipeline.scores.actors.total
+    unnamed = evaluation.pipeline.scores.no_actor.total
     lines = [
-        f"ACTORS: the {total} gold sentences that name one; found if the actor shares a content word",
-        f"{'system':<10} {'found':>6} {'total':>6} {'accuracy':>9}",
+        f"ACTORS: actor accuracy on the {named} gold sentences that name one (found if the predicted actor "
+        "shares a content word);",
+        f"  no-actor accuracy on the {unnamed} that name none (right if no actor is predicted)",
+        f"{'system':<10} {'found':>6} {'total':>6} {'actor acc':>9} {'right':>6} {'total':>6} {'no-actor acc':>12}",
     ]
-    lines += [_acc_row(system.name, system.scores.actors) for system in evaluation.systems]
+    for system in evaluation.systems:
+        found, right = system.scores.actors, system.scores.no_actor
+        lines.append(f"{_acc_row(system.name, found)} {right.correct:>6} {right.total:>6} {fmt(right.value):>12}")
     return [*lines, ""]
 
 
@@ -170,7 +175,7 @@ def _per_document(evaluation: Evaluation) -> list[str]:
     lines = [
         "PER DOCUMENT (pipeline; cue-words baseline macro-F1 for comparison)",
         f"{'document':<{width}} {'ent F1':>7} {'kb_id':>7} {'bound F1':>8} {'macro-F1':>8} {'accuracy':>8}"
-        f" {'actors':>7} {'links':>7} {'cues F1':>7}",
+        f" {'actors':>7} {'no-act':>7} {'links':>7} {'cues F1':>7}",
     ]
     cues = next((s for s in evaluation.baselines if s.name == "cues"), None)
     for d in evaluation.documents:
@@ -180,7 +185,7 @@ def _per_document(evaluation: Evaluation) -> list[str]:
         lines.append(
             f"{d.id:<{width}} {fmt(ents.micro.f1 if ents else None):>7} {fmt(ents.kb_id.value if ents else None):>7}"
             f" {fmt(s.boundaries.f1 if s.boundaries else None):>8} {fmt(s.labels.macro_f1):>8}"
-            f" {fmt(s.labels.accuracy.value):>8} {fmt(s.actors.value):>7}"
+            f" {fmt(s.labels.accuracy.value):>8} {fmt(s.actors.value):>7} {fmt(s.no_actor.value):>7}"
             f" {fmt(s.motion_links.value if s.motion_links else None):>7} {cue_f1:>7}"
         )
     return [*lines, ""]

@@ -29,6 +29,7 @@ from ..errors import EvaluationError
 from ..pipeline.doc import SENTENCES_KEY
 from ..pipeline.report import build_report
 from ..types import Report, Sentence, SentenceLabel
+from ..classify.actors import Words
 
 if TYPE_CHECKING:
     from ..analyzer import Analyzer
@@ -51,6 +52,8 @@ class PreparedDocument:
     """The actor each pipeline sentence would get as a position or decision."""
     targets: tuple[tuple[int, SentenceLabel], ...]
     """(pipeline sentence, gold label) for each gold sentence that found a pipeline sentence."""
+    words: tuple[Words, ...] = ()
+    """The tokens of each pipeline sentence (for the decision whether it gets its actor)."""
 
 
 def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedDocument]:
@@ -86,7 +89,8 @@ def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedD
                 for sentence, index in zip(doc_gold.sentences, matches, strict=True)
                 if index is not None
             )
-            prepared.append(PreparedDocument(doc_gold, report, features, actors, targets))
+            words = tuple(item.words for item in found.inputs)
+            prepared.append(PreparedDocument(doc_gold, report, features, actors, targets, words))
     return prepared
 
 
@@ -112,20 +116,17 @@ def train(gold: GoldInput, *, analyzer: Analyzer | None = None, **settings: Any)
 
 def label_report(doc: PreparedDocument, model: SentenceClassifier) -> Report:
     """The document's report with the labels and actors ``model`` gives."""
-    from ..pipeline.classifier import HOLDER_LABELS, predict_scores
+    from ..classify.actor_gate import emitted_actor
+    from ..pipeline.classifier import predict_scores
 
     sentences = doc.report.sentences
     labels, scores = predict_scores(model, list(doc.features), [s.text for s in sentences])
     labelled: list[Sentence] = []
-    for sentence, label, actor, probabilities in zip(sentences, labels, doc.actors, scores, strict=True):
-        labelled.append(
-            dataclasses.replace(
-                sentence,
-                label=label,
-                actor=actor if label in HOLDER_LABELS else None,
-                scores=probabilities,
-            )
-        )
+    for sentence, label, actor, probabilities, words in zip(
+        sentences, labels, doc.actors, scores, doc.words, strict=True
+    ):
+        actor = emitted_actor(actor, label, probabilities, words)
+        labelled.append(dataclasses.replace(sentence, label=label, actor=actor, scores=probabilities))
     return dataclasses.replace(doc.report, sentences=tuple(labelled))
 
 

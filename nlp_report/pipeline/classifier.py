@@ -4,8 +4,11 @@ For each span of ``doc.spans["nlp_report_sentences"]`` it computes the
 features of :mod:`nlp_report.classify.features`, predicts ``position``,
 ``decision`` or ``context`` with the trained
 :class:`~nlp_report.classify.model.SentenceClassifier`, and sets
-``span._.actor`` for positions and decisions. Questions are ``context`` by
-rule, as the annotation guidelines say. With a parsed Doc (a model such as
+``span._.actor`` where the sentence names a holder: the finder's actor goes
+to a position or decision, and to a sentence read as ``context`` with a
+holder verb that the model is not sure of (see
+:mod:`nlp_report.classify.actor_gate`). Questions are ``context`` by rule,
+as the annotation guidelines say. With a parsed Doc (a model such as
 ``nl_core_news_sm`` ran before) the actor comes from the dependency parse;
 otherwise from the rule-based subject finder.
 """
@@ -21,6 +24,8 @@ from typing import Any, Literal, cast
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from ..classify.actor_gate import HOLDER_LABELS as HOLDER_LABELS  # re-exported
+from ..classify.actor_gate import emitted_actor
 from ..classify.actors import Words, parse_actor, parse_or_rule_actor, rule_actor
 from ..classify.features import SentenceInput, sentence_features
 from ..classify.lexicon import Lexicon, default_lexicon
@@ -31,7 +36,6 @@ from ..types import SENTENCE_LABELS, SentenceLabel
 from .doc import BLOCKS_KEY, SENTENCES_KEY, token_table
 
 ActorSource = Literal["auto", "rules", "parse"]
-HOLDER_LABELS = frozenset({"position", "decision"})
 PACKAGED_MODEL = "classify/model.json"
 
 _cache: dict[str, SentenceClassifier] = {}
@@ -101,14 +105,14 @@ class SentenceClassifierComponent:
         parsed = self.actor_source == "auto" and doc.has_annotation("DEP")
         labelled = [Span(doc, s.start, s.end, label=label) for s, label in zip(spans, labels, strict=True)]
         doc.spans[SENTENCES_KEY] = labelled
-        for span, subject, label, probabilities in zip(labelled, found.subjects, labels, scores, strict=True):
+        rows = zip(labelled, found.inputs, found.subjects, labels, scores, strict=True)
+        for span, item, subject, label, probabilities in rows:
             span._.scores = probabilities
-            if label not in HOLDER_LABELS:
-                span._.actor = None
-            elif self.actor_source == "parse":
-                span._.actor = parse_actor(span)
+            if self.actor_source == "parse":
+                candidate = parse_actor(span)
             else:
-                span._.actor = parse_or_rule_actor(span, subject) if parsed else subject
+                candidate = parse_or_rule_actor(span, subject) if parsed else subject
+            span._.actor = emitted_actor(candidate, label, probabilities, item.words, lexicon=self.lexicon)
         return doc
 
 

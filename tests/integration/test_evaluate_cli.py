@@ -107,10 +107,13 @@ def test_seed_table_and_json_give_the_same_numbers(seed_outputs: tuple[str, dict
         assert block[0].split()[1:] == matrix["predicted_labels"]
         assert [line.split()[1:] for line in block[1:]] == [[str(v) for v in row] for row in matrix["matrix"]]
 
-    actors = {line.split()[0]: line.split()[1:] for line in _section(table, "ACTORS")[1:]}
+    actors = {line.split()[0]: line.split()[1:] for line in _section(table, "ACTORS")[2:]}
     for name, system in systems.items():
-        acc = system["overall"]["actors"]
-        assert actors[name] == [str(acc["correct"]), str(acc["total"]), fmt(acc["accuracy"])]
+        acc, none = system["overall"]["actors"], system["overall"]["no_actor"]
+        assert actors[name] == [
+            *(str(acc["correct"]), str(acc["total"]), fmt(acc["accuracy"])),
+            *(str(none["correct"]), str(none["total"]), fmt(none["accuracy"])),
+        ]
     links = {line.split()[0]: line.split()[1:] for line in _section(table, "MOTION LINKS")[1:]}
     acc = pipeline["motion_links"]
     assert links["pipeline"] == [str(acc["correct"]), str(acc["total"]), fmt(acc["accuracy"])]

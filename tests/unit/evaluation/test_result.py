@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 
@@ -55,6 +56,7 @@ def test_systems_and_their_figures(evaluation: Evaluation) -> None:
     assert pipeline.boundaries is not None and pipeline.boundaries.f1 == 1.0
     assert pipeline.labels.accuracy == Accuracy(2, 3)
     assert pipeline.actors == Accuracy(1, 1)
+    assert pipeline.no_actor == Accuracy(2, 2)  # the two sentences without a gold actor got none
     assert pipeline.motion_links == Accuracy(0, 0) and pipeline.motion_links.value is None
     majority = evaluation.system("majority")
     # one sentence of each label: the tie goes to 'position'
@@ -65,6 +67,21 @@ def test_systems_and_their_figures(evaluation: Evaluation) -> None:
     assert cues.scores.labels.accuracy == Accuracy(3, 3)
     with pytest.raises(KeyError, match="no system 'oracle'"):
         evaluation.system("oracle")
+
+
+def test_an_actor_on_a_sentence_without_one_is_an_error() -> None:
+    report = _report()
+    sentences = list(report.sentences)
+    sentences[2] = Sentence(53, 72, TEXT[53:72], "context", "top")
+    evaluation = evaluate_reports([_gold()], [dataclasses.replace(report, sentences=tuple(sentences))])
+    assert evaluation.scores.no_actor == Accuracy(1, 2)
+    (error,) = [e for e in evaluation.errors if e.task == "actor"]
+    assert (error.kind, error.gold, error.predicted, error.text) == ("false positive", None, "top", TEXT[53:72])
+    assert evaluation.to_dict()["systems"]["pipeline"]["overall"]["no_actor"] == {
+        "correct": 1,
+        "total": 2,
+        "accuracy": 0.5,
+    }
 
 
 def test_errors_of_the_pipeline(evaluation: Evaluation) -> None:
@@ -95,6 +112,7 @@ def test_frames(evaluation: Evaluation) -> None:
     summary = evaluation.to_frame("summary")
     assert list(summary["system"]) == ["pipeline", "majority", "cues"]
     assert summary.loc[0, "label_accuracy"] == pytest.approx(2 / 3)
+    assert summary.loc[0, "actor_accuracy"] == 1.0 and summary.loc[0, "no_actor_accuracy"] == 1.0
     assert math.isnan(summary.loc[1, "entity_f1"])
     entities = evaluation.to_frame("entities")
     assert list(entities["label"]) == ["COUNTRY", "ORG", "MOTION", "KAMERSTUK", "micro"]

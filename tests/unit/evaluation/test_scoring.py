@@ -66,6 +66,7 @@ def test_sentences_against_hand_computed_figures(case: dict[str, Any]) -> None:
     assert scores.boundaries is not None
     assert_prf(scores.boundaries, expected["boundaries"], "boundaries")
     assert (scores.actors.correct, scores.actors.total) == tuple(expected["actors"])
+    assert (scores.no_actor.correct, scores.no_actor.total) == tuple(expected["no_actor"])
     assert labels.unmatched == expected["unmatched"]
 
 
@@ -152,6 +153,7 @@ def test_documents_combine_by_adding_counts_and_pooling_labels() -> None:
     assert total.boundaries == PRF.from_counts(2, 2, 1)
     assert total.entities is not None and total.entities.micro == PRF.from_counts(1, 1, 1)
     assert total.actors == Accuracy(1, 1)
+    assert total.no_actor == Accuracy(2, 2)
 
 
 _span = st.tuples(st.integers(0, 30), st.integers(1, 6), st.sampled_from(["ORG", "COUNTRY"]))
@@ -209,6 +211,7 @@ def test_boundary_and_label_errors_say_what_happened() -> None:
         ("actor", "wrong actor", "Aa bb.", "Nederland", "Kabinet", None),
         ("boundary", "false negative", "Cc dd.", None, None, "inside the longer predicted sentence 'Aa bb. Cc dd.'"),
         ("label", "wrong label", "Cc dd.", "decision", "position", None),
+        ("actor", "false positive", "Cc dd.", None, "Kabinet", "the gold sentence names no actor"),
         ("boundary", "false positive", "Ee ff.", None, None, "no gold sentence here (heading, furniture or footnote?)"),
         ("boundary", "false negative", "Gg hh.", None, None, "no predicted sentence overlaps it"),
         ("label", "wrong label", "Gg hh.", "context", "none", "no predicted sentence overlaps it"),
