@@ -92,8 +92,10 @@ def main(argv: list[str]) -> int:
         if old["html"] != out["html"]:
             html_differ.append(name)
     missing = sorted({p.name for p in folder.glob("*.json")} - seen)
-    print(f"{n} documents compared: {len(differ)} reports differ, {len(html_differ)} HTML pages differ, "
-          f"{len(missing)} saved documents missing")
+    print(
+        f"{n} documents compared: {len(differ)} reports differ, {len(html_differ)} HTML pages differ, "
+        f"{len(missing)} saved documents missing"
+    )
     for name in differ:
         print("  report differs:", name)
     for name in html_differ:

@@ -196,7 +196,7 @@ def _clause_actor(words: Words, low: list[str], start: int, end: int, lex: Lexic
     else:
         candidates += [(np_start, _cut_insertions(low, np_start, verb)), after]
     clause_end = _main_clause_end(low, verb, lex)
-    own_end = _own_clause_end(low, verb, clause_end, lex)
+    own_end = _own_clause_end(low, verb, clause_end)
     finite = _lemmas(low[verb], lex)
     own = [w for j, w in enumerate(low[verb + 1 : own_end], verb + 1) if low[j - 1] != "te"]
     rest = {f.lemma for w in own for f in lex.forms(w) if f.kind in ("infinitive", "finite")}
@@ -287,7 +287,7 @@ def main_clause(words: Words, lexicon: Lexicon | None = None) -> MainClause:
     if found is None:
         return MainClause((), ())
     verb = found[1]
-    end = _own_clause_end(low, verb, _main_clause_end(low, verb, lex), lex)
+    end = _own_clause_end(low, verb, _main_clause_end(low, verb, lex))
     clause = low[verb:end]
     lemmas = _finite_lemmas(clause, lex)
     for k in range(1, len(clause)):
@@ -361,7 +361,7 @@ def _main_clause_end(low: list[str], verb: int, lex: Lexicon) -> int:
     return len(low)
 
 
-def _own_clause_end(low: list[str], verb: int, end: int, lex: Lexicon) -> int:
+def _own_clause_end(low: list[str], verb: int, end: int) -> int:
     """Where the main clause's own verbs end: at a complement or relative clause (``dat``,
     ``die``, ``om``), which :func:`_main_clause_end` lets run on when no comma precedes it."""
     aw = actor_words()

@@ -24,12 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from ..classify.actors import Words
 from ..classify.model import SentenceClassifier
 from ..errors import EvaluationError
 from ..pipeline.doc import SENTENCES_KEY
 from ..pipeline.report import build_report
 from ..types import Report, Sentence, SentenceLabel
-from ..classify.actors import Words
 
 if TYPE_CHECKING:
     from ..analyzer import Analyzer
