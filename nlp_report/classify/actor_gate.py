@@ -58,6 +58,17 @@ def emit_rules() -> EmitRules:
     )
 
 
+_CLOSING = frozenset("\"'”’»")
+
+
+def _is_question(words: Words) -> bool:
+    """Whether the sentence ends in a question mark (closing quotes and white space aside)."""
+    for token in reversed(words.text):
+        if token.strip() and token not in _CLOSING:
+            return token.endswith("?")
+    return False
+
+
 def verb_class(words: Words, lexicon: Lexicon | None = None, rules: EmitRules | None = None) -> str | None:
     """``"holder"`` when the main clause has a holder verb or a stance predicate,
     ``"context"`` when it has a context verb and neither of those, else ``None``."""
@@ -84,7 +95,7 @@ def emitted_actor(
     ``label`` is the classifier's label and ``probabilities`` its
     probability per label (a missing label counts as 0).
     """
-    if candidate is None or (words.text and words.text[-1] == "?"):
+    if candidate is None or _is_question(words):
         return None  # questions are context and hold no view
     chosen = rules or emit_rules()
     if label in HOLDER_LABELS:

@@ -131,7 +131,9 @@ def check_report(report: nlp_report.Report, text: str, layout: Layout) -> None:
             assert a.end <= b.start, (f"{name} out of order or overlapping", a, b)
     for sentence in report.sentences:
         assert sentence.label in nlp_report.SENTENCE_LABELS, sentence
-        assert sentence.actor is None or sentence.label in ("position", "decision"), sentence
+        # an actor names someone; a context sentence may have one (classify/actor_gate.py), a question never
+        assert sentence.actor is None or sentence.actor.strip() == sentence.actor != "", sentence
+        assert sentence.actor is None or not sentence.text.rstrip().rstrip("\"'”’»").endswith("?"), sentence
         assert sentence.section is None or sentence.section in {s.title for s in report.sections}
     for entity in report.entities:
         assert entity.label in nlp_report.ENTITY_LABELS, entity
