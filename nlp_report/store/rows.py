@@ -22,6 +22,16 @@ import pyarrow as pa
 from ..explore import is_netherlands
 from ..types import Report
 
+_SPAN = [
+    ("doc_id", pa.string()),
+    ("part", pa.string()),
+    ("sentence", pa.int32()),
+    ("start", pa.int64()),
+    ("end", pa.int64()),
+    ("text", pa.string()),
+]
+"""The columns every row of a sentence, entity or motion starts with (``sentence``: its index in the document)."""
+
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
         [
@@ -49,12 +59,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "sentences": pa.schema(
         [
-            ("doc_id", pa.string()),
-            ("part", pa.string()),
-            ("sentence", pa.int32()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("text", pa.string()),
+            *_SPAN,
             ("label", pa.string()),
             ("actor", pa.string()),
             ("netherlands", pa.bool_()),
@@ -66,24 +71,14 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "entities": pa.schema(
         [
-            ("doc_id", pa.string()),
-            ("part", pa.string()),
-            ("sentence", pa.int32()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("text", pa.string()),
+            *_SPAN,
             ("label", pa.string()),
             ("kb_id", pa.string()),
         ]
     ),
     "motions": pa.schema(
         [
-            ("doc_id", pa.string()),
-            ("part", pa.string()),
-            ("sentence", pa.int32()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("text", pa.string()),
+            *_SPAN,
             ("sponsors", pa.list_(pa.string())),
             ("kamerstuk", pa.string()),
             ("url", pa.string()),
