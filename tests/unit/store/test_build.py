@@ -193,3 +193,26 @@ def test_a_build_killed_halfway_loses_no_finished_document(tmp_path: Path) -> No
     assert not list(store.rglob("*.part")) and not list(store.rglob("*.tmp"))
     assert not (store / ".lock").exists()
     assert os.listdir(store / "parts" / "documents")
+
+
+@pytest.mark.slow
+def test_a_build_keeps_the_throughput_of_analyze_files(tmp_path: Path, analyzer: nlp_report.Analyzer) -> None:
+    """The store's own work (rows, Parquet, manifest) runs beside the analysis: a ratio, measured in one run."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for copy in range(6):
+        for path in sorted(RAW.glob("*.txt")):
+            (folder / f"{copy}-{path.name}").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    files = sorted(folder.glob("*.txt"))
+    list(analyzer.analyze_files(files[:3]))  # warm up
+    ratios = []
+    for attempt in range(3):  # the best of three, as the machine may be busy
+        started = time.perf_counter()
+        assert sum(1 for _ in analyzer.analyze_files(files)) == len(files)
+        analyse = time.perf_counter() - started
+        started = time.perf_counter()
+        built = build_corpus(folder, tmp_path / f"store-{attempt}", analyzer=analyzer)
+        build = time.perf_counter() - started
+        assert built.analysed == len(files)
+        ratios.append(build / analyse)
+    assert min(ratios) < 1.25, ratios
