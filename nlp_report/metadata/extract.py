@@ -194,13 +194,18 @@ def _title(text: str, head_end: int) -> TextField | None:
     if header:
         return _field(text, *header.span("line"))
     first = _FIRST_LINE.match(text)
-    if first and (_NEWS.match(text) or _TITLE_WORDS.match(first.group("line"))):
+    if first and (_NEWS.match(text) or _title_start().match(first.group("line"))):
         return _field(text, *first.span("line"))
     return None
 
 
 _FIRST_LINE = re.compile(r"\s*(?P<line>[^\n]{10,160})")
-_TITLE_WORDS = re.compile(r"(?:Verslag|Geannoteerde agenda|Kamerbrief|Agenda)\b", re.IGNORECASE)
+
+
+@cache
+def _title_start() -> re.Pattern[str]:
+    """A first line that names the document (``Verslag ...``, ``Geannoteerde agenda ...``) is its title."""
+    return re.compile(rf"(?:{alternation(_rules()['title_starts'])})\b", re.IGNORECASE)
 
 
 @cache
@@ -223,12 +228,18 @@ def _kind(text: str, title: TextField | None, subject: TextField | None) -> Docu
     letter = next(pattern for kind, pattern in _kind_patterns() if kind == "letter")
     if letter.search(wheres[2]) or _date_line().search(wheres[2]):
         return "letter"
-    if _NEWS.match(text) and not _HEADER_LABEL.match(text):
+    if _NEWS.match(text) and not _header_label().match(text):
         return "news"
     return None
 
 
-_HEADER_LABEL = re.compile(r"\s*(?:Datum|Betreft|Onderwerp|Kenmerk|Ons kenmerk|Aan)\b", re.IGNORECASE)
+@cache
+def _header_label() -> re.Pattern[str]:
+    """A text that starts with a letterhead label (``Datum``, ``Betreft``, ``Aan``) is no news item."""
+    labels = [label for names in _rules()["header_labels"].values() for label in names] + ["Aan"]
+    return re.compile(rf"\s*(?:{alternation(labels)})\b", re.IGNORECASE)
+
+
 _NEWS = re.compile(r"\s*[^\n.:;]{10,140}[^\n.:;,]\n[ \t]*\n[ \t]*[A-Z][^\n]{60,}")
 """A headline without final punctuation, a blank line, then a paragraph of prose."""
 
@@ -257,7 +268,11 @@ def _titles() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{alternation(_rules()['name_titles'])})[ \t]+)+", re.IGNORECASE)
 
 
-_CONTINUED_OFFICE = re.compile(r"(?:Minister|Staatssecretaris|minister|staatssecretaris)\b[^\n,.]{0,80},$")
+@cache
+def _continued_office() -> re.Pattern[str]:
+    """The second line of an office (``Minister van Algemene Zaken,`` under ``De minister-president,``)."""
+    offices = alternation([o for o in _rules()["offices"] if " " not in o])
+    return re.compile(rf"(?:{offices})\b[^\n,.]{{0,80}},$", re.IGNORECASE)
 
 
 def _signatories(text: str) -> tuple[Signatory, ...]:
@@ -273,7 +288,7 @@ def _signatories(text: str) -> tuple[Signatory, ...]:
             if below is None:
                 continue
             line_start, line = below.start("line"), below.group("line")
-            if _CONTINUED_OFFICE.fullmatch(line):
+            if _continued_office().fullmatch(line):
                 office = f"{office}, {line[:-1]}"
                 below = _NEXT_LINE.match(text, below.end())
                 if below is None:
@@ -305,7 +320,10 @@ def _lead_in() -> re.Pattern[str]:
 
 @cache
 def _strip_words() -> re.Pattern[str]:
-    return re.compile(r"^(?:verslag|geannoteerde[ \t\n]+agenda|agenda|kamerbrief[^\n]{0,20}?inzake)[ \t\n]+", re.I)
+    """What names the document, not the meeting, before a meeting's name (``Verslag``, ``Kamerbrief inzake``)."""
+    prefixes = sorted(_rules()["meeting_name_prefixes"], key=len, reverse=True)
+    alternatives = "|".join(r"[ \t\n]+".join(map(re.escape, p.split())) for p in prefixes)
+    return re.compile(rf"^(?:{alternatives})(?:[^\n]{{0,20}}?[ \t\n]inzake)?[ \t\n]+", re.IGNORECASE)
 
 
 def _meeting(
