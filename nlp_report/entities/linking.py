@@ -10,9 +10,9 @@ A motion gets its Kamerstuk from, in this order:
    394``);
 3. the first reference after it in the same sentence, in parentheses, when
    only words about the motion stand between (``de motie van het lid Van
-   Campen over het belang van Renure (Kamerstuk 21 501-32, nr. 1604)``,
-   ``de motie van het lid Voordewind c.s. van 22 december 2011 (Kamerstuk
-   22 054, nr. 184)``): no other motion or reference, no sentence end and no
+   Dam over het onderhoud van dijken (Kamerstuk 35 000-XII, nr. 42)``,
+   ``de motie van het lid De Vries c.s. van 3 maart 2020 (Kamerstuk
+   29 521, nr. 400)``): no other motion or reference, no sentence end and no
    document noun (``brief``, ``verslag``: the reference is then that
    document's) within :data:`SAME_SENTENCE_WINDOW` characters;
 4. another mention of the same motion in the document: a mention without

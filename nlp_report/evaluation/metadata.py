@@ -157,6 +157,15 @@ def _expected(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _signatory(text: str, item: Any) -> tuple[str, str]:
+    """``[office, name]`` as written in the gold, or stand-off ``{"office": [s, e], "name": [s, e]}``."""
+    if isinstance(item, dict):
+        office, name = (text[item[key][0] : item[key][1]] for key in ("office", "name"))
+    else:
+        office, name = item
+    return " ".join(office.split()).lower(), name
+
+
 def evaluate_metadata(
     gold: str | Path | Sequence[MetadataGold], analyzer: Analyzer | None = None
 ) -> MetadataEvaluation:
@@ -182,7 +191,7 @@ def evaluate_metadata(
             else:
                 score.errors.append((doc.id, expected, predicted[name]))
         if "signatories" in doc.values:
-            gold_pairs = {(office.lower(), name) for office, name in doc.values["signatories"]}
+            gold_pairs = {_signatory(doc.text, item) for item in doc.values["signatories"]}
             found = {(s.office.lower(), s.name) for s in info.signatories}
             result.signatories_tp += len(gold_pairs & found)
             result.signatories_fp += len(found - gold_pairs)

@@ -153,12 +153,12 @@ def test_motion_link_missed_when_words_about_the_motion_stood_before_its_kamerst
 ) -> None:
     text = (
         "Ik geef uitvoering aan de motie van het lid Jansen over het belang van mest "
-        "(Kamerstuk 21 501-32, nr. 1604), de motie van het lid De Vries c.s. van 22 december 2011 "
-        "(Kamerstuk 22 054, nr. 184) en de motie van het lid Bakker en de brief van mei (Kamerstuk 22 054, nr. 190)."
+        "(Kamerstuk 35 000-XIV, nr. 77), de motie van het lid De Vries c.s. van 3 maart 2020 "
+        "(Kamerstuk 29 521, nr. 400) en de motie van het lid Bakker en de brief van mei (Kamerstuk 22 054, nr. 190)."
     )
     report = analyzer.analyze(text)
     assert [(m.text, m.kamerstuk.kb_id if m.kamerstuk else None) for m in report.motions] == [
-        ("motie van het lid Jansen", "21501-32-1604"),
-        ("motie van het lid De Vries c.s.", "22054-184"),
+        ("motie van het lid Jansen", "35000-XIV-77"),
+        ("motie van het lid De Vries c.s.", "29521-400"),
         ("motie van het lid Bakker", None),
     ]
