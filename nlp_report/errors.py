@@ -269,6 +269,12 @@ class EvaluationError(NlpReportError, ValueError):
     code = "E032"
 
 
+class StandoffTextError(GoldFileError):
+    """The text a stand-off annotation points to is missing or has changed since it was annotated."""
+
+    code = "E033"
+
+
 class ReportDataError(NlpReportError, ValueError):
     """A dict given to :meth:`Report.from_dict` does not describe a report."""
 

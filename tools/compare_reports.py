@@ -5,8 +5,8 @@ Analyses every text in ``corpora/raw/`` and every document in
 ``nlp_report.load("blank")``, and writes for each document the report's
 ``to_dict()`` and a hash of its HTML rendering::
 
-    python tools/compare_reports.py save /work/coord/arch_before    # on the old code
-    python tools/compare_reports.py compare /work/coord/arch_before # on the new code
+    python tools/compare_reports.py save /tmp/before    # on the old code
+    python tools/compare_reports.py compare /tmp/before # on the new code
 
 ``compare`` prints every document whose report differs (fields the old
 report did not have are ignored: a report may gain fields) and exits 1 if any

@@ -65,6 +65,12 @@ class ActorWords:
     ``zijn`` is a passive (``is ... gemeld``, ``is ingestemd door``)."""
     nominalisation_endings: tuple[str, ...]
     """A ``door`` after a noun with these endings belongs to it, not to a passive (``bemiddeling door``)."""
+    existential_verbs: frozenset[str]
+    """Forms of ``zijn``/``bestaan`` after which ``er`` opens an existential clause (``Er is ...``)."""
+    existential_prepositions: frozenset[str]
+    """After a stance noun of an existential clause, the prepositions that name its holder (``steun onder``)."""
+    existential_nouns: frozenset[str]
+    """Stance nouns whose holder an existential clause names (``Er is brede steun onder lidstaten``)."""
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +90,9 @@ def actor_words() -> ActorWords:
         copulas=frozenset(data["copulas"]),
         zijn_perfect_verbs=frozenset(data["zijn_perfect_verbs"]),
         nominalisation_endings=tuple(data["nominalisation_endings"]),
+        existential_verbs=frozenset(data["existential_verbs"]),
+        existential_prepositions=frozenset(data["existential_prepositions"]),
+        existential_nouns=frozenset(data["existential_nouns"]),
     )
 
 
@@ -164,6 +173,8 @@ def rule_actor(words: Words, lexicon: Lexicon | None = None) -> str | None:
         start += 1
     actor = _clause_actor(words, low, start, len(low), lex)
     if actor is None:
+        actor = _existential_holder(words, low, start, lex)
+    if actor is None:
         # a stance in a coordinated main clause: "..., maar het kabinet acht ..."
         for i in range(start, len(low) - 1):
             if (low[i] == "," and low[i + 1] == "maar") or low[i] == ";":
@@ -171,6 +182,30 @@ def rule_actor(words: Words, lexicon: Lexicon | None = None) -> str | None:
                 if actor is not None:
                     break
     return actor
+
+
+def _existential_holder(words: Words, low: list[str], start: int, lex: Lexicon) -> str | None:
+    """``Er is brede steun onder lidstaten ...``, ``Er bestaat bij het kabinet bereidheid ...``: the holder
+    of a stance noun in an existential main clause (``er`` and a form of ``zijn``/``bestaan`` first)."""
+    aw = actor_words()
+    if len(low) < start + 4 or low[start] != "er" or low[start + 1] not in aw.existential_verbs:
+        return None
+    end = next((i for i in range(start + 2, len(low)) if low[i] in (",", ";") or low[i] in aw.clause_openers), len(low))
+    nouns = [i for i in range(start + 2, end) if low[i] in aw.existential_nouns]
+    if not nouns:
+        return None
+    # the holder stands in a prepositional phrase after the noun (``steun onder lidstaten``) or before it
+    # (``bij het kabinet bereidheid``)
+    noun_set = set(nouns)
+    for i in range(start + 2, end - 1):
+        right_after = i - 1 in noun_set  # "steun onder X", not "steun voor het voorstel van X"
+        before = i < nouns[0] and low[i] != "van"  # "Er bestaat bij X twijfel"
+        if low[i] in aw.existential_prepositions and (right_after or before):
+            s, e = _np_after(words, low, i + 1, lex)
+            e = min(e, end)
+            if e > s and _is_holder(words, low, s, e, lex):
+                return _clean(words, low, s, e, lex)
+    return None
 
 
 def _clause_actor(words: Words, low: list[str], start: int, end: int, lex: Lexicon) -> str | None:

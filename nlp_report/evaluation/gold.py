@@ -190,22 +190,29 @@ def read_gold(path: str | Path, *, format: str | None = None) -> list[GoldDocume
     """The documents of a gold file, checked.
 
     ``format`` is ``"gold"`` (the JSONL of ``ANNOTATION.md``), ``"prodigy"``
-    (Prodigy-style JSONL, see :mod:`nlp_report.evaluation.convert`) or
-    ``"docbin"`` (a spaCy ``.spacy`` file). ``None`` picks ``docbin`` for a
-    ``.spacy`` file and otherwise looks at the first record: one with
-    ``spans`` and no ``entities`` is Prodigy-style.
+    (Prodigy-style JSONL, see :mod:`nlp_report.evaluation.convert`),
+    ``"standoff"`` (sentence labels pointing into texts kept elsewhere, see
+    :mod:`nlp_report.evaluation.standoff`) or ``"docbin"`` (a spaCy
+    ``.spacy`` file). ``None`` picks ``docbin`` for a ``.spacy`` file and
+    otherwise looks at the first record: one with ``spans`` and no
+    ``entities`` is Prodigy-style, one with ``corpus_file`` and no ``text``
+    is stand-off.
 
     Raises :class:`~nlp_report.errors.GoldFileError` if the file cannot be
     read and :class:`~nlp_report.errors.GoldFormatError` for bad data.
     """
     path = Path(path)
-    if format not in (None, "gold", "prodigy", "docbin"):
-        raise ArgumentError(f"format must be 'gold', 'prodigy', 'docbin' or None, not {format!r}")
+    if format not in (None, "gold", "prodigy", "standoff", "docbin"):
+        raise ArgumentError(f"format must be 'gold', 'prodigy', 'standoff', 'docbin' or None, not {format!r}")
     if format == "docbin" or (format is None and path.suffix == ".spacy"):
         from .convert import read_docbin
 
         return read_docbin(path)
     text = read_gold_text(path)
+    if format == "standoff" or (format is None and _first_record_is_standoff(text)):
+        from .standoff import read_standoff
+
+        return read_standoff(path)
     if format == "prodigy" or (format is None and _looks_like_prodigy(text)):
         from .convert import loads_prodigy
 
@@ -292,6 +299,18 @@ def read_gold_text(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         raise GoldFormatError(f"not UTF-8 text (byte {err.start}: {err.reason})", path=path, line=line) from None
+
+
+def _first_record_is_standoff(text: str) -> bool:
+    from .standoff import is_standoff_record
+
+    for line in text.split("\n"):
+        if line.strip():
+            try:
+                return is_standoff_record(json.loads(line))
+            except (ValueError, RecursionError):
+                return False
+    return False
 
 
 def _looks_like_prodigy(text: str) -> bool:

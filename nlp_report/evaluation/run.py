@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,14 +77,19 @@ def evaluate_reports(
         chosen = []
     else:
         chosen = list(baselines)
-    systems = [
-        _score_system(
-            "pipeline",
-            f"the pipeline {model or reports[0].model}",
-            docs,
-            [Prediction.from_report(r) for r in reports],
+    labels_only = [is_labels_only(doc) for doc in docs]
+    description = f"the pipeline {model or reports[0].model}"
+    if any(labels_only):
+        description += (
+            f"; {sum(labels_only)} of {len(docs)} documents annotated for sentences only (entities not scored)"
         )
+    predictions = [
+        dataclasses.replace(Prediction.from_report(r), entities=None, motion_links=None)
+        if partial
+        else Prediction.from_report(r)
+        for r, partial in zip(reports, labels_only, strict=True)
     ]
+    systems = [_score_system("pipeline", description, docs, predictions)]
     for baseline in chosen:
         predictions = [baseline.predict(r.sentences) for r in reports]
         systems.append(_score_system(baseline.name, baseline.description, docs, predictions))
@@ -165,3 +171,10 @@ def _score_system(
         per_doc[doc.id] = scores
         errors += doc_errors
     return SystemEvaluation(name, description, combine(per_doc.values()), per_doc, tuple(errors))
+
+
+def is_labels_only(doc: GoldDocument) -> bool:
+    """Whether ``doc`` is annotated for its sentences only (stand-off): its entities and links are not scored."""
+    from .standoff import LABELS_ONLY
+
+    return bool(doc.meta.get(LABELS_ONLY))

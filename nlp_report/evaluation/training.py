@@ -2,9 +2,10 @@
 
 ``train()`` fits a :class:`~nlp_report.classify.model.SentenceClassifier`
 on every gold sentence of the given documents; the package's own model is
-built with it from the project's corpus and the real letters
-(``nlp-report train corpora/gold/*.jsonl ../shared/corpus/dev/*.jsonl -o
-nlp_report/data/classify/model.json --model blank``). ``cross_validate()`` holds out whole
+built with it from the project's corpus, the annotated real letters and the
+project's stand-off labels of the pool letters (``nlp-report train
+corpora/gold/*.jsonl ../shared/corpus/dev/*.jsonl corpora/pool_labels/*.jsonl
+-o nlp_report/data/classify/model.json --model blank``). ``cross_validate()`` holds out whole
 documents (one at a time, or ``GroupKFold`` folds), trains on the others
 (plus documents trained on in every fold, such as the project's own corpus
 beside the real letters), labels the held-out documents, and scores all

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import nlp_report
+from nlp_report.classify.actor_gate import emit_rules
 from nlp_report.classify.model import SentenceClassifier
 from nlp_report.cli import main
 from nlp_report.errors import EvaluationError
@@ -25,7 +26,10 @@ def prepared(analyzer: nlp_report.Analyzer) -> list[Any]:
 def test_every_body_sentence_gets_a_label(seed_report: nlp_report.Report) -> None:
     assert all(s.label in nlp_report.SENTENCE_LABELS for s in seed_report.sentences)
     context = [s for s in seed_report.sentences if s.label == "context"]
-    assert context and all(s.actor is None for s in context)
+    # a context sentence keeps an actor only where the gate allows it: the classifier unsure of context
+    limit = emit_rules().context_confident
+    assert context and all(s.actor is None or (s.scores or {})["context"] < limit for s in context)
+    assert sum(s.actor is None for s in context) >= 0.9 * len(context)
 
 
 def test_seed_labels_and_actors(seed_report: nlp_report.Report, seed_gold: dict[str, Any]) -> None:
@@ -46,15 +50,16 @@ def test_the_packaged_model_is_what_the_train_command_builds(
 ) -> None:
     """A stale model (features or rules changed, model not retrained) fails here.
 
-    The packaged model is trained on the project's corpus and the real letters:
-    ``nlp-report train corpora/gold/*.jsonl ../shared/corpus/dev/*.jsonl -o
-    nlp_report/data/classify/model.json --model blank``.
+    The packaged model is trained on the project's corpus, the annotated real letters and the
+    project's stand-off labels of the pool letters: ``nlp-report train corpora/gold/*.jsonl
+    ../shared/corpus/dev/*.jsonl corpora/pool_labels/*.jsonl -o nlp_report/data/classify/model.json
+    --model blank``.
     """
     if not SHARED_DEV.is_dir():
         pytest.skip(f"the real letters the packaged model is trained on are not here ({SHARED_DEV} is missing)")
     with data_path("classify/model.json").open("r", encoding="utf-8") as handle:
         shipped = json.load(handle)
-    real = prepare(sorted(SHARED_DEV.glob("*.jsonl")), analyzer)
+    real = prepare([*sorted(SHARED_DEV.glob("*.jsonl")), *sorted((CORPORA / "pool_labels").glob("*.jsonl"))], analyzer)
     assert shipped["metadata"]["trained_on"] == [doc.gold.id for doc in [*prepared, *real]]
     rebuilt = fit([*prepared, *real]).to_dict()
     assert rebuilt["features"] == shipped["features"]
@@ -147,11 +152,14 @@ def test_cross_validation_holds_each_document_out(prepared: list[Any]) -> None:
 def test_real_letters_grouped_cv_beats_the_labels_of_the_own_corpus_model(analyzer: nlp_report.Analyzer) -> None:
     """Defect (issue 12): a classifier fit to the own corpus gave macro-F1 0.68 on the real letters.
 
-    Each real letter is held out in turn; the own corpus is in every training fold, never scored.
+    Each real letter is held out in turn; the own corpus and the stand-off labels of the pool letters
+    are in every training fold, never scored.
     """
     if not SHARED_DEV.is_dir():
         pytest.skip(f"the real annotated letters are not here ({SHARED_DEV} is missing)")
-    own = prepare(sorted((CORPORA / "gold").glob("*.jsonl")), analyzer)
+    own = prepare(
+        [*sorted((CORPORA / "gold").glob("*.jsonl")), *sorted((CORPORA / "pool_labels").glob("*.jsonl"))], analyzer
+    )
     real = prepare(sorted(SHARED_DEV.glob("*.jsonl")), analyzer)
     evaluation = cross_validate(real, also_train=own)
     labels = evaluation.pipeline.scores.labels

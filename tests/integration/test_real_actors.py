@@ -1,6 +1,6 @@
 """Actors on the real letters of ../shared/corpus/dev, on the documents held out from rule work.
 
-The split is the project's fixed one (``/work/coord/STATUS.md``): a document is held out when
+The split is the project's fixed one: a document is held out when
 ``int(sha1(id), 16) % 3 == 0``. The actor rules were written looking at the other documents
 only, so these figures are a check on text the rules were not built on. Skipped, saying so,
 where the shared corpus is absent (a user's clone); CI has it.

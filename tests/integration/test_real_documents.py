@@ -5,7 +5,7 @@ folder and never copied here. Where the folder is missing (a user's clone)
 these tests are skipped, and say why.
 
 The rules were written looking only at the documents outside the fixed
-held-out split of ``/work/coord/STATUS.md`` (a document is held out when the
+held-out split of whole documents (a document is held out when the
 SHA-1 of its id, as an integer, is divisible by 3). The thresholds on the
 held-out documents are what the rules must keep on text they were not built
 on; those on all 67 documents guard against losing what was fixed. Today's
@@ -39,7 +39,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def held_out(doc_id: str) -> bool:
-    """The fixed split of whole documents for rule work (``/work/coord/STATUS.md``)."""
+    """The fixed split of whole documents for rule work (held out: ``int(sha1(id), 16) % 3 == 0``)."""
     return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 3 == 0
 
 
