@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -140,7 +141,7 @@ def default_lexicon() -> Lexicon:
         verbs={form: tuple(entries) for form, entries in verbs.items()},
         particles=frozenset(particles),
         separable=separable,
-        holder_nouns=frozenset(rules["holder_nouns"]),
+        holder_nouns=number_variants(rules["holder_nouns"]),
         pronouns=frozenset(rules["pronouns"]),
         strip_leading=frozenset(rules["strip_leading"]),
         subordinators=frozenset(rules["subordinators"]),
@@ -159,3 +160,19 @@ def default_lexicon() -> Lexicon:
         focus_adverbs=frozenset(rules["focus_adverbs"]),
         attribution_anywhere=tuple(tuple(words) for words in rules["attribution_anywhere"]),
     )
+
+
+def number_variants(nouns: Iterable[str]) -> frozenset[str]:
+    """The nouns with their other number: a list that names ``woordvoerder`` or ``staatshoofden``
+    also knows ``woordvoerders`` and ``staatshoofd`` (plural ``-s``, ``-en``, ``'s``; a form that
+    is no Dutch word only never matches)."""
+    out: set[str] = set()
+    for noun in nouns:
+        out.add(noun)
+        if noun.endswith("'s") or (noun.endswith("en") and len(noun) > 4):
+            out.add(noun[:-2])
+        elif noun.endswith("s") and len(noun) > 3:
+            out.add(noun[:-1])
+        else:
+            out.update((noun + "s", noun + "en", noun + "'s"))
+    return frozenset(out)

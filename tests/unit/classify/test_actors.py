@@ -81,3 +81,12 @@ def test_parse_actor_attribution() -> None:
 def test_parse_actor_expletive_is_none() -> None:
     doc = parsed(["Het", "is", "van", "belang", "."], [3, 3, 3, 3, 3], ["nsubj", "cop", "case", "ROOT", "punct"])
     assert parse_actor(doc[:]) is None
+
+
+def test_holder_nouns_are_known_in_both_numbers() -> None:
+    from nlp_report.classify.lexicon import number_variants
+
+    variants = number_variants(["woordvoerder", "staatshoofden", "collega's"])
+    assert {"woordvoerder", "woordvoerders", "staatshoofden", "staatshoofd", "collega's", "collega"} <= variants
+    # a plural that changes its stem (bondgenoten / bondgenoot) is not derived: the list names both
+    assert "bondgenoot" not in number_variants(["bondgenoten"])

@@ -69,3 +69,4 @@ def test_the_classes_are_data_and_name_real_lemmas() -> None:
     index = default_lemmatizer().verb_index
     unknown = sorted(lemma for lemma in classes.verbs if lemma not in index)
     assert not unknown, f"verb classes name lemmas the tables do not know: {unknown}"
+
