@@ -29,6 +29,10 @@ FORMAT = "nlp_report.sentence_classifier.v1"
 class SentenceClassifier:
     """Multinomial logistic regression over sentence feature dicts.
 
+    After :meth:`load`, ``trained_on_`` holds the ids of the documents the model was trained on
+    (from the ``trained_on`` of its saved metadata; empty when that was not saved), so an
+    evaluation can tell a score on training documents from accuracy.
+
     Parameters
     ----------
     C:
@@ -78,6 +82,7 @@ class SentenceClassifier:
         with threadpool_limits(limits=1):  # a small problem: more BLAS threads only contend for the cores
             model.fit(matrix, np.asarray(y))
         self.classes_ = [str(c) for c in model.classes_]
+        self.trained_on_: tuple[str, ...] = ()
         self.coef_ = np.asarray(model.coef_, dtype=np.float64)
         self.intercept_ = np.asarray(model.intercept_, dtype=np.float64)
         if len(self.classes_) == 2:  # binary: scikit-learn stores one row
@@ -174,6 +179,8 @@ class SentenceClassifier:
             model.classes_ = [str(c) for c in data["classes"]]
             model.coef_ = np.asarray(data["coef"], dtype=np.float64)
             model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
+            metadata = data.get("metadata") or {}
+            model.trained_on_ = tuple(str(i) for i in metadata.get("trained_on", ()))
         except (KeyError, TypeError, ValueError) as err:
             raise DataFileError(origin, f"malformed classifier: {err}") from err
         if model.coef_.shape != (len(model.classes_), len(names)):

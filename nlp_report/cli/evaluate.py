@@ -60,6 +60,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``nlp-report evaluate``; returns the exit code."""
     from ..evaluation import evaluate_reports, load_documents
+    from ..evaluation.run import classifier_training_documents
     from .common import load_analyzer
 
     if args.metadata is not None:
@@ -75,7 +76,14 @@ def run(args: argparse.Namespace) -> int:
     docs, origins = load_documents(args.paths)
     analyzer = load_analyzer(args.model)
     reports = [analyzer.analyze(doc.text, source=doc.source or doc.id) for doc in docs]
-    evaluation = evaluate_reports(docs, reports, model=analyzer.model, baselines=not args.no_baselines, origins=origins)
+    evaluation = evaluate_reports(
+        docs,
+        reports,
+        model=analyzer.model,
+        baselines=not args.no_baselines,
+        origins=origins,
+        trained_on=classifier_training_documents(analyzer),
+    )
     if args.format == "json":
         data = evaluation.to_dict(per_document=args.per_document, errors=args.errors)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

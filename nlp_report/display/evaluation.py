@@ -29,6 +29,13 @@ def render_evaluation(evaluation: Evaluation) -> str:
         _summary_table(evaluation),
         _labels_table(evaluation),
     ]
+    if evaluation.trained_on:
+        parts.insert(
+            2,
+            f'<p class="nr-meta"><strong>{len(evaluation.trained_on)} of the {len(docs)} documents scored are in '
+            "the training data of the pipeline's classifier</strong>: on them the label and actor figures check the "
+            "pipeline, they are not accuracy (cross-validate for that).</p>",
+        )
     if pipeline.entities is not None:
         parts.append(_entities_table(pipeline))
     parts.append(_confusion_table(evaluation))

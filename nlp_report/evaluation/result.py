@@ -77,6 +77,10 @@ class Evaluation:
     """The pipeline that was evaluated, e.g. ``blank:nl``."""
     documents: tuple[DocumentInfo, ...]
     systems: tuple[SystemEvaluation, ...]
+    trained_on: tuple[str, ...] = ()
+    """The ids of the scored documents that the pipeline's classifier was trained on (its saved
+    ``trained_on``): on them the label and actor figures check the pipeline, they are not accuracy.
+    Empty under cross-validation, where no document is scored by a model trained on it."""
 
     @property
     def pipeline(self) -> SystemEvaluation:
@@ -111,6 +115,7 @@ class Evaluation:
             "model": self.model,
             "documents": [d.to_dict() for d in self.documents],
             "systems": {s.name: s.to_dict(per_document=per_document) for s in self.systems},
+            "trained_on": list(self.trained_on),
         }
         if errors:
             data["errors"] = [e.to_dict() for e in self.errors]

@@ -48,7 +48,24 @@ def evaluate(
 
         analyzer = load()
     reports = [analyzer.analyze(doc.text, source=doc.source or doc.id) for doc in docs]
-    return evaluate_reports(docs, reports, model=analyzer.model, baselines=baselines, origins=origins)
+    return evaluate_reports(
+        docs,
+        reports,
+        model=analyzer.model,
+        baselines=baselines,
+        origins=origins,
+        trained_on=classifier_training_documents(analyzer),
+    )
+
+
+def classifier_training_documents(analyzer: Analyzer) -> tuple[str, ...]:
+    """The ids of the documents the analyzer's sentence classifier was trained on (empty when unknown)."""
+    from ..pipeline.classifier import SentenceClassifierComponent
+
+    for _, component in analyzer.nlp.pipeline:
+        if isinstance(component, SentenceClassifierComponent):
+            return tuple(getattr(component.model, "trained_on_", ()))
+    return ()
 
 
 def evaluate_reports(
@@ -58,8 +75,14 @@ def evaluate_reports(
     model: str | None = None,
     baselines: bool | Sequence[Baseline] = True,
     origins: Sequence[str | None] | None = None,
+    trained_on: Iterable[str] = (),
 ) -> Evaluation:
-    """Score reports made elsewhere against their gold documents (same order, same texts)."""
+    """Score reports made elsewhere against their gold documents (same order, same texts).
+
+    ``trained_on``: ids of the documents the reports' classifier was trained on (see
+    :func:`classifier_training_documents`); the scored ones among them are named in
+    :attr:`Evaluation.trained_on`, and the table says their figures are no accuracy.
+    """
     docs = list(gold)
     reports = list(reports)
     if not docs:
@@ -104,7 +127,13 @@ def evaluate_reports(
         )
         for i, doc in enumerate(docs)
     )
-    return Evaluation(model=model or reports[0].model, documents=infos, systems=tuple(systems))
+    seen = set(trained_on)
+    return Evaluation(
+        model=model or reports[0].model,
+        documents=infos,
+        systems=tuple(systems),
+        trained_on=tuple(doc.id for doc in docs if doc.id in seen),
+    )
 
 
 def load_documents(gold: GoldInput) -> tuple[list[GoldDocument], list[str | None]]:

@@ -32,6 +32,13 @@ def format_table(evaluation: Evaluation, *, errors: bool = False) -> str:
         f"Evaluation of the pipeline {evaluation.model} on {len(docs)} gold document{'s' if len(docs) != 1 else ''}: "
         f"{n_sent} sentences, {n_ent} entities, {n_link} motion links"
     )
+    if evaluation.trained_on:
+        out.append(
+            f"NOTE: {len(evaluation.trained_on)} of the {len(docs)} documents scored "
+            f"{'is' if len(evaluation.trained_on) == 1 else 'are'} in the training data of the pipeline's classifier: "
+            "on them the label and actor figures check the pipeline, they are not accuracy "
+            "(measure accuracy with nlp-report train FILES --cv)"
+        )
     for d in docs:
         where = f"  ({d.origin})" if d.origin else ""
         out.append(f"  {d.id}: {d.sentences} sentences, {d.entities} entities, {d.motion_links} motion links{where}")

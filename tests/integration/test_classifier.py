@@ -167,3 +167,21 @@ def test_real_letters_grouped_cv_beats_the_labels_of_the_own_corpus_model(analyz
     cues = next(b for b in evaluation.baselines if b.name == "cues").scores.labels.macro_f1
     assert cues is not None and labels.macro_f1 >= cues + 0.06
     assert labels.per_label["decision"].f1 is not None and labels.per_label["decision"].f1 >= 0.58
+
+
+def test_an_evaluation_on_training_documents_says_it_is_no_accuracy(analyzer: nlp_report.Analyzer) -> None:
+    """A score on the documents the shipped classifier was trained on is never shown as accuracy."""
+    from nlp_report.evaluation import evaluate
+
+    seed = CORPORA / "gold" / "seed.jsonl"
+    evaluation = evaluate(seed, analyzer, baselines=False)
+    assert evaluation.trained_on == ("seed-navo-fmm-2022-04",)
+    assert "NOTE: 1 of the 1 documents scored is in the training data" in evaluation.to_table()
+    assert "not accuracy" in evaluation._repr_html_()
+    assert evaluation.to_dict()["trained_on"] == ["seed-navo-fmm-2022-04"]
+
+
+@pytest.mark.slow
+def test_cross_validation_scores_no_document_it_trained_on(prepared: list[Any]) -> None:
+    evaluation = cross_validate(prepared[:3])
+    assert evaluation.trained_on == () and "NOTE" not in evaluation.to_table()
