@@ -184,10 +184,13 @@ def _dash_continues(line: Line, following: Line, geo: Geometry) -> bool:
     In wrapped text a line that ends without punctuation and would not have
     held the dash and the word after it was wrapped there: the dash is a
     parenthetical one (``... de Raad`` + ``- en dat is nieuw - besloot``).
+    So is a dash after a line that leaves a bracket open, wrapped or not.
     """
-    if not geo.wrapped or following.text[:1] not in _DASHES or following.text[1:2] != " ":
+    if following.text[:1] not in _DASHES or following.text[1:2] != " ":
         return False
-    if _last_char(line.text) in tuple(".:;!?") or line.text[:1] in _DASHES:
+    if line.text.count("(") > line.text.count(")"):
+        return True  # "... (total allowable catches" + "- TAC's) voor ...": inside a bracket
+    if not geo.wrapped or _last_char(line.text) in tuple(".:;!?") or line.text[:1] in _DASHES:
         return False
     head = " ".join(following.text.split(None, 2)[:2])
     return visible_width(line.text) + 1 + visible_width(head) > 0.97 * geo.width

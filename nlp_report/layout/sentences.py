@@ -35,7 +35,9 @@ of an item (``... de volgende eenheden: . een schip; . een vliegtuig;``,
 outside the next one. A speaker label before a quotation (``Jansen: 'Wij
 ...``) is outside the sentence, which starts at the quote; so is a
 salutation at the start of a block (``Dames en heren, goedemiddag.``), and a
-piece with no letter or digit is no sentence at all.
+piece with no letter or digit is no sentence at all. A list item in lower
+case without punctuation ends before a capitalised sentence adverb
+(``data/layout/sentence_openers.txt``): the line break after it was lost.
 """
 
 from __future__ import annotations
@@ -56,9 +58,12 @@ _SPEAKER_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "
 
 
 def split_sentences(
-    rules: LayoutRules, words: Sequence[str], space: Sequence[bool], start: int, end: int
+    rules: LayoutRules, words: Sequence[str], space: Sequence[bool], start: int, end: int, *, item: bool = False
 ) -> list[tuple[int, int]]:
-    """The sentences of the tokens ``words[start:end]`` (token texts; ``space``: white space follows)."""
+    """The sentences of the tokens ``words[start:end]`` (token texts; ``space``: white space follows).
+
+    ``item``: the tokens are a list item (see :func:`_lost_item_end`).
+    """
     pieces = []
     sent_start = start
     quotes: list[str] = []  # the closing quotes still expected, innermost last
@@ -101,6 +106,10 @@ def split_sentences(
             i += 1
     if sent_start < end:
         pieces.append((sent_start, end))
+    if item and pieces:
+        cut = _lost_item_end(rules, words, *pieces[0])
+        if cut is not None:
+            pieces[:1] = [(pieces[0][0], cut), (cut, pieces[0][1])]
     out = []
     for s, e in pieces:
         s = _after_speaker_label(words, s, e)
@@ -110,6 +119,24 @@ def split_sentences(
             continue  # "Dames en heren, goedemiddag." opening a speech
         out.append((s, e))
     return out
+
+
+def _lost_item_end(rules: LayoutRules, words: Sequence[str], s: int, e: int) -> int | None:
+    """Where a list item without punctuation ends when the line break after it was lost, or ``None``.
+
+    The item starts in lower case, and a capitalised sentence adverb
+    (``data/layout/sentence_openers.txt``) follows a lower-case word with no
+    punctuation before it: ``de begroting van de Unie Daarnaast besprak ...``.
+    """
+    if not words[s][:1].islower():
+        return None
+    for k in range(s + 1, e):
+        before, word = words[k - 1], words[k]
+        if not (before[-1:].isalpha() or before in ("-", "‐")):
+            return None  # punctuation (or a number) first: the rules above decide
+        if word[:1].isupper() and word.lower() in rules.sentence_openers and before[:1].islower():
+            return k
+    return None
 
 
 def _may_start(word: str) -> bool:

@@ -14,9 +14,10 @@ body sentence: a form field of a letterhead (``Datum`` + ``- 12 mei 2005``),
 a heading the layout could not tell, a reference line (``Kamerstuk 12 345,
 nr. 6``). The exception is the item of a list that a lead-in ending in a
 colon opens (``... uit drie delen:`` + ``1. een terugblik op ...``): such
-items are sentences without final punctuation, and so is the next one; and
-the last block before a signature, a sentence that ends at its last
-character as the annotation guidelines say.
+items are sentences without final punctuation, and so is the next one; the
+last block before a signature, a sentence that ends at its last character as
+the annotation guidelines say; and a block that stops on a function word
+(``... voor het``), a sentence that a blank line broke off.
 
 Placed before a parser, the component fixes the sentence boundaries the
 parser then respects. Placed after one, it keeps the parser's sentences and
@@ -113,7 +114,7 @@ class SentenceSegmenter:
                 pieces = (
                     self._parser_sentences(doc, start, end)
                     if parsed
-                    else split_sentences(self.rules, words, table.space, start, end)
+                    else split_sentences(self.rules, words, table.space, start, end, item=kind == "list_item")
                 )
             found.append((kind, pieces))
         for pieces in self._body_sentences(words, found):
@@ -146,13 +147,22 @@ class SentenceSegmenter:
                     open_list = False
                 continue
             signed = index + 1 < len(found) and found[index + 1][0] == "signature"
-            if punctuated and unended[index] and not (open_list and kind == "list_item") and not signed:
+            broken = unended[index] and self._broken_off(words, pieces[-1])
+            if punctuated and unended[index] and not (open_list and kind == "list_item") and not signed and not broken:
                 open_list = False
                 continue  # a form field, a heading or a reference line: no sentence end in the whole block
             last = _last_mark(self.rules, words, *pieces[-1])
             open_list = last == ":" or (open_list and kind == "list_item" and (unended[index] or last in (";", ",")))
             out.append(pieces)
         return out
+
+    def _broken_off(self, words: list[str], piece: tuple[int, int]) -> bool:
+        """Whether the piece stops on a function word (``... voor het``), where no sentence nor heading can.
+
+        A blank line broke the sentence there. (Not a comma: salutations and
+        signature titles end in one.)
+        """
+        return words[piece[1] - 1].lower() in self.rules.function_words
 
     def _block_spans(self, doc: Doc) -> list[tuple[str, int, int]]:
         out: list[tuple[str, int, int]] = []

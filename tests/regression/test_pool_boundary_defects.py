@@ -241,3 +241,46 @@ def test_salutation_opening_a_speech_was_read_as_a_sentence(analyzer: nlp_report
 def test_layout_of_a_wrapped_heading_after_a_sentence() -> None:
     layout = analyze_layout("\n".join([*LINES, "Verdere ontwikkelingen", *LINES]))
     assert [b.kind for b in layout.blocks] == ["paragraph", "heading", "paragraph"]
+
+
+def test_procedure_label_in_brackets_was_read_as_a_sentence(analyzer: nlp_report.Analyzer) -> None:
+    text = "Quota voor de vangst\n(Politiek akkoord)\n\nDe Raad zal de quota voor volgend jaar vaststellen."
+    assert sentences(analyzer, text) == ["De Raad zal de quota voor volgend jaar vaststellen."]
+
+
+def test_line_initial_dash_inside_a_bracket_was_read_as_a_bullet(analyzer: nlp_report.Analyzer) -> None:
+    text = (
+        "Inleiding\n\nDe Raad stelt de toegestane vangsten (total allowable catches\n"
+        "- TAC's) voor volgend jaar vast, en de voorwaarden voor de visserij.\n\nDat is gebruikelijk."
+    )
+    assert flat(analyzer, text) == [
+        "De Raad stelt de toegestane vangsten (total allowable catches - TAC's) voor volgend jaar vast, "
+        "en de voorwaarden voor de visserij.",
+        "Dat is gebruikelijk.",
+    ]
+
+
+def test_unpunctuated_last_item_was_glued_to_the_next_sentence(analyzer: nlp_report.Analyzer) -> None:
+    text = (
+        "De Raad sprak over drie onderwerpen:\n- talen\n\n- de hervorming van hogescholen\n\n"
+        "- de mobiliteit van het studenten-programma Daarnaast nam de Raad een besluit over de erkenning."
+    )
+    assert sentences(analyzer, text) == [
+        "De Raad sprak over drie onderwerpen:",
+        "talen",
+        "de hervorming van hogescholen",
+        "de mobiliteit van het studenten-programma",
+        "Daarnaast nam de Raad een besluit over de erkenning.",
+    ]
+
+
+def test_sentence_broken_by_a_blank_line_keeps_its_first_part(analyzer: nlp_report.Analyzer) -> None:
+    """No sentence crosses a blank line (the corpus conventions), so the part before it is a sentence of its own.
+
+    Guards the rule that drops blocks without a sentence end: a first version dropped this part.
+    """
+    text = "Op het gebied van de visserij zijn de voorstellen voor het\n\nGemeenschappelijk Visserijbeleid besproken."
+    assert sentences(analyzer, text) == [
+        "Op het gebied van de visserij zijn de voorstellen voor het",
+        "Gemeenschappelijk Visserijbeleid besproken.",
+    ]
