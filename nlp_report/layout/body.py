@@ -9,11 +9,16 @@ break (in wrapped text: one after the end of a sentence) or before a list.
 
 from __future__ import annotations
 
-from .lines import Geometry, LayoutRules, Line, Piece, paragraph_runs
+import re
+
+from .lines import Geometry, LayoutRules, Line, Piece, paragraph_runs, visible_width
 
 _FINAL = ".!?"
 _CLOSERS = "\"'”’»)]"
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_DASHES = "-–—"
+_SENTENCE_END = re.compile(r"[a-zà-ÿ)][.!?]\d{0,3} +[A-ZÀ-Ý][a-zà-ÿ]")
+"""A sentence end inside a line: a lower-case word or bracket, the mark (and a marker), a capitalised word."""
 
 
 def segment_body(lines: list[Line], kinds: list[str | None], rules: LayoutRules, geometry: Geometry) -> list[Piece]:
@@ -47,7 +52,7 @@ def _segment_run(
         if bullet:
             while j < last:
                 nxt = lines[j + 1]
-                if _is_list_start(rules, nxt.text) or (
+                if (_is_list_start(rules, nxt.text) and not _dash_continues(lines[j], nxt, geo)) or (
                     geo.real_break(lines[j], nxt, rules) and not nxt.text[0].islower()
                 ):
                     break
@@ -56,10 +61,19 @@ def _segment_run(
         else:
             while j < last:
                 line, nxt = lines[j], lines[j + 1]
+                if rules.labels.search(nxt.text) is not None:
+                    break  # "Vraag 2" under the sentence before it
+                if _ends_sentence(rules, line.text) and _heading_follows(lines, j + 1, last, rules, geo, more_body):
+                    break  # "... plaatsvond." + "Verdere ontwikkelingen" + "De Raad ...", no blank line between
+                if _dash_continues(line, nxt, geo):
+                    j += 1  # "... die volgens" + "- zo bleek later - niet ...": a wrap before a dash
+                    continue
                 real_break = geo.real_break(line, nxt, rules)
                 if _is_list_start(rules, nxt.text) and (real_break or _last_char(line.text) in tuple(".:;!?")):
                     break
-                if real_break and (not geo.wrapped or _ends_sentence(rules, line.text)):
+                if real_break and (
+                    not geo.wrapped or _ends_sentence(rules, line.text) or _ends_lead_in(line.text, nxt.text)
+                ):
                     break
                 j += 1
             pieces.append(Piece("paragraph", i, j))
@@ -68,18 +82,26 @@ def _segment_run(
 
 
 def _heading_at(lines: list[Line], i: int, last: int, rules: LayoutRules, geo: Geometry) -> int | None:
-    """The last line of a heading starting at line ``i``, or ``None``."""
+    """The last line of a heading starting at line ``i``, or ``None``.
+
+    A heading has no sentence end inside it (``... G5-Sahellanden. Begin
+    2014 ...`` is a wrapped sentence) and is not continued by a line
+    starting with a bracket (``... van de Europese Raad`` + ``(ER) van 17
+    ...``).
+    """
     first_char = lines[i].text[0]
     if first_char.islower() or first_char in "([-–•":
         return None
     k = i
     while True:
         text = lines[k].text
-        if _last_char(text) in tuple(".!?;:,"):
+        if _last_char(text) in tuple(".!?;:,") or _SENTENCE_END.search(text) is not None:
             return None
         if k == last:
             break
         nxt = lines[k + 1]
+        if nxt.text[0] in "([":
+            return None
         if nxt.text[0].islower() or not geo.real_break(lines[k], nxt, rules):
             if k - i >= 2 or not geo.wrapped:
                 return None
@@ -148,6 +170,35 @@ def _without_marker(text: str) -> str:
 def _last_char(text: str) -> str:
     """The last character that counts for punctuation: footnote marker and closers left out."""
     return _without_marker(text).rstrip(_CLOSERS)[-1:]
+
+
+def _heading_follows(lines: list[Line], i: int, last: int, rules: LayoutRules, geo: Geometry, more_body: bool) -> bool:
+    """Whether a heading starts at line ``i`` of a run, with more body after it."""
+    end = _heading_at(lines, i, last, rules, geo)
+    return end is not None and (end < last or more_body)
+
+
+def _dash_continues(line: Line, following: Line, geo: Geometry) -> bool:
+    """Whether ``following``, starting with a dash, continues ``line`` at a wrap rather than starting a list.
+
+    In wrapped text a line that ends without punctuation and would not have
+    held the dash and the word after it was wrapped there: the dash is a
+    parenthetical one (``... de Raad`` + ``- en dat is nieuw - besloot``).
+    So is a dash after a line that leaves a bracket open, wrapped or not.
+    """
+    if following.text[:1] not in _DASHES or following.text[1:2] != " ":
+        return False
+    if line.text.count("(") > line.text.count(")"):
+        return True  # "... (total allowable catches" + "- TAC's) voor ...": inside a bracket
+    if not geo.wrapped or _last_char(line.text) in tuple(".:;!?") or line.text[:1] in _DASHES:
+        return False
+    head = " ".join(following.text.split(None, 2)[:2])
+    return visible_width(line.text) + 1 + visible_width(head) > 0.97 * geo.width
+
+
+def _ends_lead_in(text: str, following: str) -> bool:
+    """A line ending in a colon before a capitalised line: a lead-in before its list or heading."""
+    return _last_char(text) == ":" and following[:1].isupper()
 
 
 def _ends_sentence(rules: LayoutRules, text: str) -> bool:

@@ -48,8 +48,18 @@ def _footnote_number(rules: LayoutRules, line: Line) -> tuple[int, int] | None:
 def mark_footnotes(
     lines: list[Line], kinds: list[str | None], rules: LayoutRules, geometry: Geometry
 ) -> tuple[list[Piece], list[FootnoteMarker]]:
-    """Mark the footnotes the body refers to; their pieces and the markers that refer to them."""
-    groups = _footnote_groups(lines, kinds, rules, geometry)
+    """Mark the footnotes the body refers to; their pieces and the markers that refer to them.
+
+    Footnotes under an ``X Noot`` line (the House's web pages: ``X Noot``,
+    the number on the next line, then the text) are footnotes whether or not
+    a marker is found.
+    """
+    noted = _noot_groups(lines, kinds, rules)
+    for group in noted:
+        for cand, end in group:
+            for i in range(cand.line, end + 1):
+                kinds[i] = FOOTNOTE
+    groups = sorted(_footnote_groups(lines, kinds, rules, geometry) + noted, key=lambda g: g[0][0].line)
     if not groups:
         return [], []
     in_footnote = {i for group in groups for cand, end in group for i in range(cand.line, end + 1)}
@@ -70,7 +80,7 @@ def mark_footnotes(
     pieces: list[Piece] = []
     markers: list[FootnoteMarker] = []
     for group in groups:
-        if not any(cand.line in accepted for cand, _ in group):
+        if not any(cand.line in accepted for cand, _ in group) and group not in noted:
             continue
         for cand, end in group:
             marker = accepted.get(cand.line)
@@ -80,6 +90,29 @@ def mark_footnotes(
                 kinds[i] = FOOTNOTE
             pieces.append(Piece("footnote", cand.line, end, cand.skip, cand.number))
     return pieces, markers
+
+
+def _noot_groups(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> list[list[tuple[_Candidate, int]]]:
+    """The footnotes under ``X Noot`` + number lines; those two lines become furniture."""
+    groups: list[list[tuple[_Candidate, int]]] = []
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if rules.footnote_heading.match(line.text) is None or i + 1 >= n:
+            continue
+        number = lines[i + 1].text.translate(FROM_SUPERSCRIPT)
+        if not (number.isdigit() and len(number) <= 3):
+            continue
+        k = i + 2
+        while k < n and kinds[k] == BLANK:
+            k += 1
+        if k >= n or kinds[k] is not None or rules.footnote_heading.match(lines[k].text) is not None:
+            continue
+        end = k
+        while end + 1 < n and kinds[end + 1] is None and rules.footnote_heading.match(lines[end + 1].text) is None:
+            end += 1
+        kinds[i] = kinds[i + 1] = FURNITURE
+        groups.append([(_Candidate(k, int(number), 0), end)])
+    return groups
 
 
 def _footnote_groups(

@@ -63,15 +63,45 @@ def _next_header_is_nr(lines: list[Line], kinds: list[str | None], k: int) -> bo
     return False
 
 
+HEADER_NOTE_LINES = 8
+"""How many lines at the start of a paragraph run :func:`mark_header_paragraphs` reads for header notes."""
+
+
 def mark_header_paragraphs(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> None:
-    """A paragraph such as ``Antwoorden van de minister ... (ingezonden 3 oktober 2023)``."""
+    """A paragraph such as ``Antwoorden van de minister ... (ingezonden 3 oktober 2023)``.
+
+    Also the lines that open a run with such headers and the editorial notes
+    after them (``Zie ook Aanhangsel Handelingen, ..., nr. 1217.``), one
+    after the other with no blank line before the first question, up to the
+    last line such a header or note ends.
+    """
     for first, last in paragraph_runs(kinds, include=(None,)):
-        if last - first > 5:
-            continue
-        joined = " ".join(lines[i].text for i in range(first, last + 1))
-        if rules.header_paragraph.match(joined):
+        joined = " ".join(lines[i].text for i in range(first, last + 1)) if last - first <= 5 else ""
+        if joined and rules.header_paragraph.match(joined):
             for i in range(first, last + 1):
                 kinds[i] = HEADER
+            continue
+        for i in range(first, _header_notes_end(lines, first, min(last, first + HEADER_NOTE_LINES - 1), rules)):
+            kinds[i] = HEADER
+
+
+def _header_notes_end(lines: list[Line], first: int, last: int, rules: LayoutRules) -> int:
+    """The line after the last one that a run of header notes from line ``first`` ends on (``first`` if none)."""
+    ends = {}  # offset in the joined text where a line ends -> the line after it
+    parts = []
+    length = 0
+    for i in range(first, last + 1):
+        parts.append(lines[i].text)
+        length += len(lines[i].text)
+        ends[length] = i + 1
+        length += 1
+    joined = " ".join(parts)
+    pos = 0
+    found = first
+    while (m := rules.header_notes.match(joined, pos)) is not None and m.end() > pos:
+        pos = m.end()
+        found = ends.get(len(joined[:pos].rstrip()), found)
+    return found
 
 
 def mark_furniture(lines: list[Line], kinds: list[str | None], rules: LayoutRules) -> None:

@@ -152,6 +152,11 @@ class LayoutRules:
     number_abbreviations: frozenset[str]
     final_abbreviations: frozenset[str]
     names_with_digits: frozenset[str]
+    title_abbreviations: frozenset[str]
+    sentence_openers: frozenset[str]
+    inline_bullets: frozenset[str]
+    footnote_heading: re.Pattern[str]
+    header_notes: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -183,6 +188,11 @@ def default_rules() -> LayoutRules:
         number_abbreviations=_words("layout/number_abbreviations.txt"),
         final_abbreviations=_words("layout/final_abbreviations.txt"),
         names_with_digits=_words("layout/names_with_digits.txt"),
+        title_abbreviations=_words("layout/title_abbreviations.txt"),
+        sentence_openers=_words("layout/sentence_openers.txt"),
+        inline_bullets=_words("layout/inline_bullets.txt"),
+        footnote_heading=re.compile(data["footnote_heading"]),
+        header_notes=re.compile("(?:" + "|".join(f"(?:{p})" for p in data["header_notes"]) + r")\s*"),
     )
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.attrs import ORTH
-from spacy.lang.char_classes import ALPHA
+from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -41,11 +41,21 @@ from ..text import HYPHENS
 from .doc import set_layout
 
 _HYPHENS = HYPHENS
+_GLUED_START = rf"[{ALPHA_UPPER}][{ALPHA_LOWER}]"
+"""A capitalised word that starts a sentence glued to the full stop before it."""
 EXTRA_INFIXES: tuple[str, ...] = (
     rf"(?<=[{ALPHA}])[{_HYPHENS}](?=[{ALPHA}0-9])",
     rf"(?<=[0-9])[{_HYPHENS}](?=[{ALPHA}])",
     rf"(?<=[{ALPHA}0-9])/(?=[{ALPHA}])",
     rf"(?<=[{ALPHA}])/(?=[0-9])",
+    *(
+        # a sentence end without the space after it: "(100,0).De", "de VN.Het", "(zie bijlage).1Met" (a marker between)
+        rf"(?<=[{ALPHA}0-9])\)(?=\.(?:[0-9]{{1,3}})?{_GLUED_START})",
+        rf"(?<=[)\]])\.(?=(?:[0-9]{{1,3}})?{_GLUED_START})",
+        rf"(?<=[{ALPHA_LOWER}])\.(?=[0-9]{{1,3}}{_GLUED_START})",
+        rf"(?<=[{ALPHA_UPPER}]{{2}})\.(?=(?:[0-9]{{1,3}})?{_GLUED_START})",
+        rf"(?<=[)\]{ALPHA}]\.)[0-9]{{1,3}}(?={_GLUED_START})",
+    ),
 )
 
 

@@ -10,8 +10,9 @@ SHA-1 of its id, as an integer, is divisible by 3). The thresholds on the
 held-out documents are what the rules must keep on text they were not built
 on; those on all 67 documents guard against losing what was fixed. Today's
 figures (``nlp-report evaluate ../shared/corpus/dev --no-baselines``):
-held-out entity micro-F1 0.982, boundaries 0.961; all documents 0.987,
-0.979, motion links 7 of 8.
+held-out entity micro-F1 0.982, boundaries 0.975; all documents 0.988,
+0.987, motion links 7 of 8. (The boundary rules of the pool letters were
+written on ``../shared/corpus/pool`` and the 33 other documents only.)
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def test_entities_on_held_out_real_letters(evaluation: Evaluation) -> None:
 def test_sentence_boundaries_on_held_out_real_letters(evaluation: Evaluation) -> None:
     boundaries = _held_out_scores(evaluation).boundaries
     assert boundaries is not None
-    assert _f1(boundaries.f1) >= 0.955, boundaries
+    assert _f1(boundaries.f1) >= 0.97, boundaries
 
 
 def test_entities_boundaries_and_links_on_all_real_letters(evaluation: Evaluation) -> None:
@@ -93,7 +94,7 @@ def test_entities_boundaries_and_links_on_all_real_letters(evaluation: Evaluatio
     assert scores.entities is not None and scores.boundaries is not None and scores.motion_links is not None
     assert _f1(scores.entities.micro.f1) >= 0.98, scores.entities.micro
     assert _f1(scores.entities.per_label["MOTION"].f1) >= 0.9, scores.entities.per_label["MOTION"]
-    assert _f1(scores.boundaries.f1) >= 0.975, scores.boundaries
+    assert _f1(scores.boundaries.f1) >= 0.98, scores.boundaries
     assert scores.motion_links.total == 8
     assert scores.motion_links.correct >= 7, scores.motion_links
 

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 import nlp_report
 from nlp_report.layout import Layout
+from nlp_report.layout.lines import default_rules
 from nlp_report.layout.model import SENTENCE_BLOCKS
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -92,7 +93,7 @@ def check_layout(text: str, layout: Layout) -> None:
 
 
 def _glued_marker(clean: str, c: int) -> bool:
-    """Whether ``clean[c]`` is a digit of a footnote marker glued after a sentence end (``besloot.1 Verder``).
+    """Whether ``clean[c]`` is a digit of a marker glued after a sentence end (``besloot.1 Verder``, ``.1Met``).
 
     The annotation guidelines put such a marker outside the sentence, also where the text lacks the
     footnote (an excerpt), so the layout cannot take it out.
@@ -108,7 +109,7 @@ def _glued_marker(clean: str, c: int) -> bool:
         and end - start <= 3
         and start > 0
         and clean[start - 1] in ".!?…"
-        and (end == len(clean) or clean[end].isspace())
+        and (end == len(clean) or clean[end].isspace() or (clean[end].isupper() and clean[end + 1 : end + 2].islower()))
     )
 
 
@@ -153,13 +154,25 @@ def check_report(report: nlp_report.Report, text: str, layout: Layout) -> None:
         covered[sentence.start : sentence.end] = [True] * (sentence.end - sentence.start)
     markers = {i for m in layout.markers for i in range(m.start, m.end)}
     clean = layout.clean_text
+    # Left out on purpose (nlp_report/pipeline/sentences.py, nlp_report/layout/sentences.py): a block with
+    # no sentence in it (no sentence end anywhere: a form field, a reference line), marks without a letter
+    # or digit (a bullet inside a line, a run of dots), and before a block's first sentence a salutation
+    # or a speaker label ending in a colon.
+    salutation = default_rules().salutation
     for block in layout.blocks:
         if block.kind not in SENTENCE_BLOCKS:
             continue
+        inside = [x for x in report.sentences if block.start <= x.start and x.end <= block.end]
+        if not inside:
+            continue
+        lead = text[block.start : inside[0].start].strip()
+        lead_ok = bool(salutation.fullmatch(lead)) or lead.endswith(":")
         for c in range(block.clean_start, block.clean_end):
-            if clean[c].isspace() or clean[c] in _CLOSING_QUOTES:
+            if clean[c].isspace() or clean[c] in _CLOSING_QUOTES or not clean[c].isalnum():
                 continue
             i = layout.offsets.start(c)
+            if lead_ok and i < inside[0].start:
+                continue
             assert covered[i] or i in markers or _glued_marker(clean, c), (
                 "body text outside every sentence",
                 block,
@@ -177,6 +190,11 @@ def check_report(report: nlp_report.Report, text: str, layout: Layout) -> None:
         *((s.start, s.end) for s in report.sections),
         *((f.start, f.end) for f in report.footnotes),
         *((b.start, b.end) for b in layout.blocks if b.kind in NON_BODY_BLOCKS),
+        *(  # a body block with no sentence end, left out of the sentences (a reference line)
+            (b.start, b.end)
+            for b in layout.blocks
+            if b.kind in SENTENCE_BLOCKS and not any(b.start <= x.start < b.end for x in report.sentences)
+        ),
     ]
     for entity in report.entities:
         assert any(s <= entity.start and entity.end <= e for s, e in containers), (

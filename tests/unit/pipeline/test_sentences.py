@@ -77,11 +77,11 @@ def test_list_items_are_sentences_starting_after_the_bullet(nlp: Language) -> No
 def test_works_in_a_plain_pipeline_without_layout() -> None:
     nlp = spacy.blank("nl")
     nlp.add_pipe("nlp_report_sentences")
-    doc = nlp("De Raad besloot. Nederland stemde in.\n\nNieuwe alinea zonder punt")
+    doc = nlp("De Raad besloot. Nederland stemde in.\n\nNieuwe alinea zonder punt\n\nDan weer een zin.")
     assert [s.text for s in doc.spans[SENTENCES_KEY]] == [
         "De Raad besloot.",
         "Nederland stemde in.",
-        "Nieuwe alinea zonder punt",
+        "Dan weer een zin.",
     ]
 
 
