@@ -78,10 +78,7 @@ def _join(builder: CleanTextBuilder, text: str, previous: Line, line: Line) -> N
     while before > previous.start and unicodedata.combining(text[before]):
         before -= 1  # the letter under the accents of a decomposed character (NFD)
     glued = (
-        last in WRAP_HYPHENS
-        and before >= previous.start
-        and text[before].isalnum()
-        and not gap.startswith((" ", "\t"))
+        last in WRAP_HYPHENS and before >= previous.start and text[before].isalnum() and not gap.startswith((" ", "\t"))
     )
     if (soft_hyphen or glued) and text[line.start : line.start + 1].isalnum():
         return
