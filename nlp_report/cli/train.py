@@ -62,6 +62,13 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--model", default=None, help="spaCy model name or path, or 'blank' (default: nl_core_news_sm if installed)"
     )
+    parser.add_argument(
+        "--actor-source",
+        choices=("auto", "rules", "parse"),
+        default=None,
+        help="where the classifier takes the actors from: the parse else the rules (auto), the rules, the parse "
+        "(default: the pipeline's own setting)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -69,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``nlp-report train``; returns the exit code."""
     from ..errors import EvaluationError
     from ..evaluation import load_documents
-    from ..evaluation.training import cross_validate, fit, prepare
+    from ..evaluation.training import CLASSIFIER_PIPE, cross_validate, fit, prepare
     from .common import load_analyzer
 
     if not args.cv and args.output is None:
@@ -78,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
     docs, _ = load_documents(args.paths)  # bad gold fails before the model loads
     extra_docs, _ = load_documents(args.also_train) if args.also_train else ([], [])
     analyzer = load_analyzer(args.model)
+    if args.actor_source is not None and CLASSIFIER_PIPE in analyzer.nlp.pipe_names:
+        setattr(analyzer.nlp.get_pipe(CLASSIFIER_PIPE), "actor_source", args.actor_source)  # noqa: B010
     prepared = prepare(docs, analyzer)
     extra = prepare(extra_docs, analyzer) if extra_docs else []
     settings = {"C": args.C, "min_count": args.min_count}

@@ -8,9 +8,10 @@ features of :mod:`nlp_report.classify.features`, predicts ``position``,
 to a position or decision, and to a sentence read as ``context`` with a
 holder verb that the model is not sure of (see
 :mod:`nlp_report.classify.actor_gate`). Questions are ``context`` by rule,
-as the annotation guidelines say. With a parsed Doc (a model such as
-``nl_core_news_sm`` ran before) the actor comes from the dependency parse;
-otherwise from the rule-based subject finder.
+as the annotation guidelines say. The actor comes from the rule-based
+subject finder; with ``actor_source="auto"`` and a parsed Doc (a model such
+as ``nl_core_news_sm`` ran before) from the dependency parse, else the rules
+(on the small UD model's parse the rules do better: docs/model.md).
 """
 
 from __future__ import annotations
@@ -63,9 +64,9 @@ class SentenceClassifierComponent:
 
     ``model_path``: a classifier trained with ``nlp-report train`` (JSON);
     ``None`` for the packaged one. It is read on first use.
-    ``actor_source``: ``"auto"`` (on a parsed Doc the parse's actor, or the
-    rules' where the parse names none; else the rules), ``"rules"`` or
-    ``"parse"`` (the parse alone).
+    ``actor_source``: ``"rules"`` (the default), ``"auto"`` (on a parsed Doc
+    the parse's actor, or the rules' where the parse names none; else the
+    rules) or ``"parse"`` (the parse alone).
     """
 
     def __init__(
@@ -73,7 +74,7 @@ class SentenceClassifierComponent:
         *,
         model: SentenceClassifier | None = None,
         model_path: str | None = None,
-        actor_source: ActorSource = "auto",
+        actor_source: ActorSource = "rules",
     ) -> None:
         if actor_source not in ("auto", "rules", "parse"):
             raise ConfigError(f"actor_source must be 'auto', 'rules' or 'parse', not {actor_source!r}")

@@ -142,7 +142,7 @@ def make_entities(
 
 @Language.factory(
     "nlp_report_classifier",
-    default_config={"model_path": None, "actor_source": "auto"},
+    default_config={"model_path": None, "actor_source": "rules"},
     assigns=["span._.actor"],
     requires=["doc.spans"],
     default_score_weights={"cats_score": 1.0, "nlp_report_actor_acc": 0.5},

@@ -8,6 +8,7 @@ the same behaviour, now with the tags, lemmas and parse the trained model predic
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -72,8 +73,8 @@ def test_the_shipped_scores_on_alpino_test_are_what_the_model_does(tmp_path: Pat
     for column, figures in meta["alpino_test"].items():
         assert scores[column] == pytest.approx(figures, abs=2e-3)
     # what the shipped model reaches (docs/model.md; the issue's targets are UPOS 0.93 and LAS 0.72)
-    assert scores["nlp_report tokens"]["pos_acc"] >= 0.915
-    assert scores["nlp_report tokens"]["dep_las"] >= 0.685
+    assert scores["nlp_report tokens"]["pos_acc"] >= 0.918
+    assert scores["nlp_report tokens"]["dep_las"] >= 0.70
     # the model trained on nlp_report's tokens loses nothing on them
     assert scores["nlp_report, gold cut"]["dep_las"] >= scores["gold tokens"]["dep_las"] - 0.005
 
@@ -106,16 +107,36 @@ def test_parse_actor_on_the_models_parse(ud_analyzer: nlp_report.Analyzer, text:
     assert parse_actor(sentence) == expected
 
 
-def test_the_classifier_takes_the_actor_from_the_parse(ud_analyzer: nlp_report.Analyzer) -> None:
+@pytest.fixture
+def auto_actors(ud_analyzer: nlp_report.Analyzer) -> Iterator[nlp_report.Analyzer]:
+    """The model pipeline with ``actor_source="auto"`` (the parse's actor, else the rules'), for one test."""
+    classifier = ud_analyzer.nlp.get_pipe("nlp_report_classifier")
+    assert classifier.actor_source == "rules"  # the default, on a model pipeline too
+    classifier.actor_source = "auto"
+    try:
+        yield ud_analyzer
+    finally:
+        classifier.actor_source = "rules"
+
+
+def test_the_classifier_takes_the_actor_from_the_parse(auto_actors: nlp_report.Analyzer) -> None:
     """tests/unit/components/test_classifier.py::test_actor_from_the_parse_when_the_doc_has_one, on the model."""
-    assert ud_analyzer.nlp.get_pipe("nlp_report_classifier").actor_source == "auto"
-    (sentence,) = sentences(ud_analyzer, "Het kabinet steunt het voorstel.")
+    (sentence,) = sentences(auto_actors, "Het kabinet steunt het voorstel.")
     assert sentence._.actor == "kabinet" == parse_actor(sentence)
-    report = ud_analyzer.analyze("Het kabinet steunt het voorstel.")
+    report = auto_actors.analyze("Het kabinet steunt het voorstel.")
     assert [(s.label, s.actor) for s in report.sentences] == [("position", "kabinet")]
 
 
-def test_report_actors_come_from_the_parse_else_the_rules(ud_analyzer: nlp_report.Analyzer, seed_text: str) -> None:
+def test_by_default_the_actors_are_the_rules_on_the_model_too(ud_analyzer: nlp_report.Analyzer, seed_text: str) -> None:
+    doc = ud_analyzer.nlp(seed_text)
+    spans = list(doc.spans[SENTENCES_KEY])
+    assert doc.has_annotation("DEP") and spans
+    expected = [emitted_actor(rule_actor(Words.from_span(s)), s.label_, s._.scores, Words.from_span(s)) for s in spans]
+    assert [s._.actor for s in spans] == expected
+
+
+def test_report_actors_come_from_the_parse_else_the_rules(auto_actors: nlp_report.Analyzer, seed_text: str) -> None:
+    ud_analyzer = auto_actors
     doc = ud_analyzer.nlp(seed_text)
     spans = list(doc.spans[SENTENCES_KEY])
     assert spans
@@ -237,3 +258,31 @@ def test_blank_stays_the_rule_only_pipeline(monkeypatch: pytest.MonkeyPatch) -> 
         "nlp_report_entities",
         "nlp_report_classifier",
     ]
+
+
+@pytest.fixture(scope="module")
+def model_comparison(seed_text: str) -> object:
+    """`nlp-report bench --model`: the model's own components vs the full pipeline, on the same tokens."""
+    from nlp_report.bench import build_corpus, measure_model
+
+    comparison = measure_model(str(UD_MODEL_DIR), build_corpus([seed_text], 1), words=6000, rounds=3)
+    assert comparison.alone.words == comparison.with_components.words
+    return comparison
+
+
+@pytest.mark.slow
+def test_the_components_add_little_to_the_models_time(model_comparison: object) -> None:
+    """A ratio, best of 3 rounds: measured +11 % on the shared machine (docs/model.md); a regression past 20 % fails."""
+    from nlp_report.bench import ModelComparison
+
+    assert isinstance(model_comparison, ModelComparison)
+    assert model_comparison.overhead <= 0.20, model_comparison.to_dict()
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(reason="issue 17's target, missed: the components add ~11 % (docs/model.md, Speed)", strict=False)
+def test_the_components_add_at_most_ten_percent_to_the_models_time(model_comparison: object) -> None:
+    from nlp_report.bench import ModelComparison
+
+    assert isinstance(model_comparison, ModelComparison)
+    assert model_comparison.overhead <= 0.10, model_comparison.to_dict()

@@ -3,10 +3,12 @@
 Steps (each also on its own)::
 
     python -m training.ud convert    # ../shared/ud/*.conllu -> training/ud/corpus/*.spacy
+    python -m training.ud pretrain   # spacy pretrain of the tok2vec on raw Dutch text -> training/ud/pretrain/
     python -m training.ud train      # spacy train training/ud/config.cfg -> training/ud/output/
     python -m training.ud evaluate   # UPOS, XPOS, morphology, lemma, UAS, LAS on Alpino test
     python -m training.ud package    # training/ud/output/model-best -> models/nl_nlp_report_ud/
-    python -m training.ud build      # all four
+    python -m training.ud train --all  # the final fit on train + dev at max_steps -> output/model-last
+    python -m training.ud build      # convert, pretrain, train --all, evaluate, package
 
 Training uses one thread; run it as ``nice -n 10 python -m training.ud build``
 on a shared machine (about 30 minutes on one core, see ``docs/model.md``).
@@ -19,6 +21,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from nlp_report.errors import NlpReportError, TreebankNotFoundError
 
@@ -40,6 +43,9 @@ UD_DIR = _shared() / "ud"
 CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 CONFIG = HERE / "config.cfg"
+PRETRAIN = HERE / "pretrain"
+PRETRAINED = "model10.bin"
+"""The pretraining epoch whose weights start the training (the last of ``[pretraining] max_epochs = 11``)."""
 PACKAGE = ROOT / "models" / "nl_nlp_report_ud"
 
 
@@ -56,15 +62,44 @@ def convert(ud_dir: Path = UD_DIR, out_dir: Path = CORPUS) -> dict[str, int]:
     return _convert(ud_dir, out_dir)
 
 
-def train(output: Path = OUTPUT, corpus: Path = CORPUS) -> Path:
-    """Train with ``config.cfg`` on one thread; returns the best model's directory."""
+def train(
+    output: Path = OUTPUT, corpus: Path = CORPUS, overrides: dict[str, Any] | None = None, *, all_docs: bool = False
+) -> Path:
+    """Train with ``config.cfg`` on one thread; returns the best model's directory.
+
+    ``all_docs``: the final fit, on train and spaCy's dev part together
+    (``train-all.spacy``) for the config's ``training.max_steps`` (set it to
+    the best step of a run with dev held out); returns ``model-last``, as the
+    dev scores of this run are no longer held out.
+    """
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     from spacy.cli.train import train as spacy_train
 
-    overrides = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
-    spacy_train(CONFIG, output, overrides=overrides)
-    return output / "model-best"
+    train_file = corpus / "train.spacy"
+    if all_docs:
+        from .data import write_all
+
+        train_file = write_all(corpus)
+    settings = {
+        "paths.train": str(train_file),
+        "paths.dev": str(corpus / "dev.spacy"),
+        "paths.raw_text": str(corpus / "pretrain.spacy"),  # [corpora.pretrain] must resolve; train reads it not
+    }
+    if (PRETRAIN / PRETRAINED).is_file():  # the pretrained tok2vec of `python -m training.ud pretrain`
+        settings["paths.init_tok2vec"] = str(PRETRAIN / PRETRAINED)
+    settings.update(overrides or {})
+    spacy_train(CONFIG, output, overrides=settings)
+    return output / ("model-last" if all_docs else "model-best")
+
+
+def pretrain(output: Path = PRETRAIN, corpus: Path = CORPUS, overrides: dict[str, Any] | None = None) -> Path:
+    """Build the raw-text corpus and pretrain the tok2vec (see :mod:`training.ud.pretrain`)."""
+    from .pretrain import build_corpus
+    from .pretrain import pretrain as _pretrain
+
+    print(json.dumps(build_corpus(corpus, _shared(), ROOT / "corpora" / "raw"), indent=2))
+    return _pretrain(CONFIG, corpus, output, overrides)
 
 
 def evaluate(model: Path, corpus: Path = CORPUS) -> str:
@@ -81,18 +116,37 @@ def package(model: Path, target: Path = PACKAGE, ud_dir: Path = UD_DIR) -> Path:
     return _package(model, target, corpus=CORPUS, ud_dir=ud_dir)
 
 
+def _override(item: str) -> tuple[str, Any]:
+    """``section.key=value`` -> (``section.key``, the value as JSON, else the string)."""
+    key, _, value = item.partition("=")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the step named on the command line; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m training.ud", description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=["convert", "train", "evaluate", "package", "build"])
+    parser.add_argument("step", choices=["convert", "pretrain", "train", "evaluate", "package", "build"])
     parser.add_argument("--ud", type=Path, default=UD_DIR, help=f"folder of the .conllu files (default: {UD_DIR})")
     parser.add_argument("--model", type=Path, default=None, help="model to score or package (default: the best)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--output", type=Path, default=None, help="output folder of pretrain or train")
+    parser.add_argument("--all", action="store_true", help="train: the final fit on train + dev (model-last)")
+    parser.add_argument(
+        "overrides", nargs="*", default=[], help="config settings, section.key=value (as spaCy's --section.key value)"
+    )
+    args = parser.parse_intermixed_args(argv)
+    overrides = dict(_override(item) for item in args.overrides)
     model = args.model or OUTPUT / "model-best"
     if args.step in ("convert", "build"):
         print(json.dumps(convert(args.ud), indent=2))
-    if args.step in ("train", "build"):
-        model = args.model or train()
+    if args.step in ("pretrain", "build"):
+        pretrain(args.output or PRETRAIN, overrides=overrides)
+    if args.step == "train":
+        model = args.model or train(args.output or OUTPUT, overrides=overrides, all_docs=args.all)
+    if args.step == "build":  # the shipped model: the final fit on all training documents
+        model = args.model or train(args.output or OUTPUT, overrides=overrides, all_docs=True)
     if args.step in ("evaluate", "build"):
         print(evaluate(model))
     if args.step in ("package", "build"):

@@ -100,3 +100,14 @@ def convert(ud_dir: Path, out_dir: Path) -> dict[str, int]:
         "dev-ud": write(dev, out_dir / "dev-ud.spacy"),
         "test": write(read_conllu(ud_dir / TEST_FILE), out_dir / "test.spacy"),
     }
+
+
+def write_all(corpus: Path) -> Path:
+    """``train-all.spacy``: the documents of ``train.spacy`` and ``dev.spacy`` together (the final fit)."""
+    from spacy.vocab import Vocab
+
+    vocab = Vocab()
+    docs = [doc for name in ("train.spacy", "dev.spacy") for doc in DocBin().from_disk(corpus / name).get_docs(vocab)]
+    path = corpus / "train-all.spacy"
+    write(docs, path)
+    return path

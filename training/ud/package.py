@@ -48,7 +48,9 @@ README = """# nl_nlp_report_ud {version}
 A small Dutch spaCy pipeline (tok2vec, tagger, morphologizer, trainable lemmatizer,
 dependency parser) for [nlp_report](../../README.md), trained on Universal Dependencies
 treebanks, with tokens as nlp_report's tokenizer cuts them (hyphens and slashes inside
-words split). No named entities: nlp_report's own rules find those.
+words split). No named entities: nlp_report's own rules find those. Its token vectors were
+pretrained (`spacy pretrain`, characters objective) on the training treebanks' sentences and
+the raw text of Dutch government letters; no text is shipped, only the learnt weights.
 
 Install: `pip install ./models/nl_nlp_report_ud` (then `nlp_report.load("nl_nlp_report_ud")`),
 or load it by path: `nlp_report.load("models/nl_nlp_report_ud")`.

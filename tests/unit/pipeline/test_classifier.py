@@ -25,11 +25,17 @@ def run(doc: Doc, **config: object) -> Doc:
     return nlp.add_pipe("nlp_report_classifier", config=config)(doc)
 
 
+def test_the_default_actor_source_is_the_rules() -> None:
+    """The rules beat the small UD model's parse on the real letters' actors (docs/model.md)."""
+    nlp = spacy.blank("nl")
+    assert nlp.add_pipe("nlp_report_classifier").actor_source == "rules"
+
+
 @pytest.mark.slow
 def test_actor_from_the_parse_when_the_doc_has_one() -> None:
     doc = parsed_doc()
     doc[1].dep_ = "nsubj"
-    doc = run(doc)
+    doc = run(doc, actor_source="auto")
     (sentence,) = doc.spans[SENTENCES_KEY]
     assert sentence.label_ == "position"
     assert sentence._.actor == "kabinet"
