@@ -194,9 +194,9 @@ def test_question_headers_and_editorial_notes_were_read_as_sentences(analyzer: n
     text = "\n".join(
         [
             "Vragen van het lid Jansen (ABC) aan de Minister van Financiën over het bericht «Banken",
-            "sluiten kantoren» (ingezonden 3 maart 2020).",
-            "Antwoord van Minister De Vries (Financiën) (ontvangen 2 april 2020). Zie ook Aanhangsel",
-            "Handelingen, vergaderjaar 2019–2020, nr. 1234.",
+            "sluiten kantoren» (ingezonden 3 maart 2017).",
+            "Antwoord van Minister De Vries (Financiën) (ontvangen 24 mei 2017). Zie ook Aanhangsel",
+            "Handelingen, vergaderjaar 2016–2017, nr. 1234.",
             "Vraag 1",
             "Kent u het bericht «Banken sluiten kantoren»?1",
             "Antwoord 1",
