@@ -1,10 +1,15 @@
-"""Assertions shared by the tests."""
+"""Assertions and small builders shared by the tests."""
 
 from __future__ import annotations
 
 import unicodedata
 
+import spacy
+from spacy.language import Language
+
 import nlp_report
+import nlp_report.pipeline.factories
+from nlp_report.pipeline.doc import SENTENCES_KEY
 
 
 def assert_offsets(report: nlp_report.Report) -> None:
@@ -45,3 +50,16 @@ def report_signature(report: nlp_report.Report) -> tuple[object, ...]:
         [(f.number, norm(f.text)) for f in report.footnotes],
         [norm(s.title) for s in report.sections],
     )
+
+
+def sentence_pipeline() -> Language:
+    """A blank Dutch pipeline with the layout tokenizer and the sentence component alone."""
+    nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_report.LayoutTokenizer.v1"}}})
+    nlp.add_pipe("nlp_report_sentences")
+    return nlp
+
+
+def sentence_texts(nlp: Language, text: str) -> list[str]:
+    """The texts of the sentences ``nlp`` finds in ``text``."""
+    doc = nlp(text)  # kept alive while its spans are read
+    return [span.text for span in doc.spans[SENTENCES_KEY]]

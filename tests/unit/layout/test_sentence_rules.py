@@ -6,25 +6,21 @@ Invented text only.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 import nlp_report.pipeline.factories  # noqa: F401  (registers the factories)
 from nlp_report.layout import analyze_layout
 from nlp_report.layout.lines import default_rules
-from nlp_report.pipeline.doc import SENTENCES_KEY
+from tests.helpers import sentence_pipeline, sentence_texts
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_report.LayoutTokenizer.v1"}}})
-    nlp.add_pipe("nlp_report_sentences")
-    return nlp
+    return sentence_pipeline()
 
 
 def sentences(nlp: Language, text: str) -> list[str]:
-    doc = nlp(text)
-    return [span.text for span in doc.spans[SENTENCES_KEY]]
+    return sentence_texts(nlp, text)
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

@@ -9,18 +9,16 @@ from spacy.tokens import Doc
 
 import nlp_report.pipeline.factories  # noqa: F401  (registers the factories)
 from nlp_report.pipeline.doc import SENTENCES_KEY
+from tests.helpers import sentence_pipeline, sentence_texts
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_report.LayoutTokenizer.v1"}}})
-    nlp.add_pipe("nlp_report_sentences")
-    return nlp
+    return sentence_pipeline()
 
 
 def sentences(nlp: Language, text: str) -> list[str]:
-    doc = nlp(text)
-    return [span.text for span in doc.spans[SENTENCES_KEY]]
+    return sentence_texts(nlp, text)
 
 
 @pytest.mark.parametrize(
