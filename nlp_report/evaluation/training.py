@@ -60,9 +60,8 @@ class PreparedDocument:
 def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedDocument]:
     """Run the pipeline (classifier off) on each gold document and collect features and targets."""
     from ..analyzer import load
-    from ..classify.actors import parse_actor, parse_or_rule_actor
     from ..classify.lexicon import default_lexicon
-    from ..pipeline.classifier import featurize
+    from ..pipeline.classifier import ActorSource, SentenceClassifierComponent, candidate_actors, featurize
     from .run import load_documents
     from .scoring import match_sentences
 
@@ -71,7 +70,8 @@ def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedD
     nlp = analyzer.nlp
     disabled = [CLASSIFIER_PIPE] if CLASSIFIER_PIPE in nlp.pipe_names else []
     # the actors as the pipeline's classifier would find them (its actor_source)
-    source = getattr(nlp.get_pipe(CLASSIFIER_PIPE), "actor_source", "auto") if disabled else "auto"
+    component = nlp.get_pipe(CLASSIFIER_PIPE) if disabled else None
+    source: ActorSource = component.actor_source if isinstance(component, SentenceClassifierComponent) else "auto"
     lexicon = default_lexicon()
     prepared = []
     with nlp.select_pipes(disable=disabled):
@@ -80,11 +80,7 @@ def prepare(gold: GoldInput, analyzer: Analyzer | None = None) -> list[PreparedD
             spans = list(doc.spans[SENTENCES_KEY]) if SENTENCES_KEY in doc.spans else []
             found = featurize(doc, spans, lexicon)
             features, subjects = tuple(found.features), found.subjects
-            use_parse = source == "auto" and doc.has_annotation("DEP")
-            actors = tuple(
-                parse_actor(span) if source == "parse" else parse_or_rule_actor(span, subject) if use_parse else subject
-                for span, subject in zip(spans, subjects, strict=True)
-            )
+            actors = tuple(candidate_actors(doc, spans, subjects, source))
             report = build_report(doc, source=doc_gold.id, model=analyzer.model)
             matches = match_sentences(doc_gold.sentences, report.sentences)
             targets = tuple(

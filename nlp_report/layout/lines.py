@@ -155,6 +155,7 @@ class LayoutRules:
     title_abbreviations: frozenset[str]
     sentence_openers: frozenset[str]
     inline_bullets: frozenset[str]
+    speaker_particles: frozenset[str]
     footnote_heading: re.Pattern[str]
     header_notes: re.Pattern[str]
 
@@ -191,6 +192,7 @@ def default_rules() -> LayoutRules:
         title_abbreviations=_words("layout/title_abbreviations.txt"),
         sentence_openers=_words("layout/sentence_openers.txt"),
         inline_bullets=_words("layout/inline_bullets.txt"),
+        speaker_particles=_words("layout/speaker_particles.txt"),
         footnote_heading=re.compile(data["footnote_heading"]),
         header_notes=re.compile("(?:" + "|".join(f"(?:{p})" for p in data["header_notes"]) + r")\s*"),
     )

@@ -54,7 +54,6 @@ _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "”"}
 _OPENING_QUOTES = frozenset({"'", "‘", '"', "“", "„", "«"})
 _LIST_SEPARATORS = frozenset({":", ";"})
 _MAX_SPEAKER_WORDS = 4
-_SPEAKER_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "von"})
 
 
 def split_sentences(
@@ -112,7 +111,7 @@ def split_sentences(
             pieces[:1] = [(pieces[0][0], cut), (cut, pieces[0][1])]
     out = []
     for s, e in pieces:
-        s = _after_speaker_label(words, s, e)
+        s = _after_speaker_label(rules, words, s, e)
         if e <= s or words[s].isspace() or not any(c.isalnum() for w in words[s:e] for c in w):
             continue
         if s == start and rules.salutation.fullmatch(_joined(words, space, s, e)):
@@ -209,7 +208,7 @@ def _inline_bullet(rules: LayoutRules, words: Sequence[str], space: Sequence[boo
     )
 
 
-def _after_speaker_label(words: Sequence[str], s: int, e: int) -> int:
+def _after_speaker_label(rules: LayoutRules, words: Sequence[str], s: int, e: int) -> int:
     """Where the sentence starts when it opens with a speaker label before a quote (``Jansen: 'Het ...``)."""
     limit = min(e - 2, s + _MAX_SPEAKER_WORDS + 1)
     for k in range(s + 1, limit + 1):
@@ -218,7 +217,7 @@ def _after_speaker_label(words: Sequence[str], s: int, e: int) -> int:
                 return s
             name = words[s:k]
             if name[0][:1].isupper() and all(
-                w[:1].isupper() or w.lower() in _SPEAKER_PARTICLES or w == "-" for w in name
+                w[:1].isupper() or w.lower() in rules.speaker_particles or w == "-" for w in name
             ):
                 return k + 1
             return s

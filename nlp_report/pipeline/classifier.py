@@ -17,7 +17,7 @@ as ``nl_core_news_sm`` ran before) from the dependency parse, else the rules
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -103,18 +103,27 @@ class SentenceClassifierComponent:
         labels, scores = predict_scores(
             self.model, found.features, ["".join(item.words.text[-2:]) for item in found.inputs]
         )
-        parsed = self.actor_source == "auto" and doc.has_annotation("DEP")
         labelled = [Span(doc, s.start, s.end, label=label) for s, label in zip(spans, labels, strict=True)]
         doc.spans[SENTENCES_KEY] = labelled
-        rows = zip(labelled, found.inputs, found.subjects, labels, scores, strict=True)
-        for span, item, subject, label, probabilities in rows:
+        candidates = candidate_actors(doc, labelled, found.subjects, self.actor_source)
+        rows = zip(labelled, found.inputs, candidates, labels, scores, strict=True)
+        for span, item, candidate, label, probabilities in rows:
             span._.scores = probabilities
-            if self.actor_source == "parse":
-                candidate = parse_actor(span)
-            else:
-                candidate = parse_or_rule_actor(span, subject) if parsed else subject
             span._.actor = emitted_actor(candidate, label, probabilities, item.words, lexicon=self.lexicon)
         return doc
+
+
+def candidate_actors(
+    doc: Doc, spans: Sequence[Span], subjects: Sequence[str | None], source: ActorSource
+) -> list[str | None]:
+    """The actor each sentence would get as a position or decision, by ``source`` (the component's
+    ``actor_source``): the rule-based ``subjects``, the parse alone, or on a parsed Doc the parse's
+    actor else the rules'. The one choice of the component and of training."""
+    if source == "parse":
+        return [parse_actor(span) for span in spans]
+    if source == "auto" and doc.has_annotation("DEP"):
+        return [parse_or_rule_actor(span, subject) for span, subject in zip(spans, subjects, strict=True)]
+    return list(subjects)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ from .doc import BLOCKS_KEY, SENTENCES_KEY, get_layout, token_table
 _FINAL_CHARS = frozenset(".!?…")
 _QUOTES = frozenset({"”", "’", '"', "'", "»"})
 _SOFT_ENDS = frozenset({";", ":", ","})
-_BLOCK_ENDS = frozenset({".", "!", "?", "…", ":", ";"})
+_BLOCK_ENDS = _FINAL_CHARS | {":", ";"}
 _ITEM_ENDS = _BLOCK_ENDS | {")"}
 _MARKER_DIGITS = 3
 MAX_SENTENCE_TOKENS = 300
