@@ -14,9 +14,27 @@ import nlp_report
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "corpora"
 DATA = Path(__file__).resolve().parent / "data"
-SHARED_DEV = Path(os.environ.get("NLP_REPORT_SHARED", str(ROOT.parent / "shared"))) / "corpus" / "dev"
-"""The real annotated letters (``../shared/corpus/dev``; ``NLP_REPORT_SHARED`` names another ``shared`` folder).
-They are never in the repository: tests that need them skip when the folder is missing."""
+
+
+def shared_dir() -> Path | None:
+    """``$NLP_REPORT_SHARED``, else ``../shared`` of the repository (of the main checkout, for a git
+    worktree), or ``None`` when there is none."""
+    env = os.environ.get("NLP_REPORT_SHARED")
+    if env:
+        return Path(env)
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "corpus").is_dir():
+            return base / "shared"
+    return None
+
+
+SHARED = shared_dir() or ROOT.parent / "shared"
+"""The shared folder beside the repository (``../shared``; ``NLP_REPORT_SHARED`` names another one).
+Its texts are never in the repository: tests that need them skip, saying so, when it is missing."""
+SHARED_DEV = SHARED / "corpus" / "dev"
+"""The real annotated letters."""
+SHARED_POOL = SHARED / "corpus" / "pool"
+"""The real letters the project's stand-off labels (``corpora/pool_labels``) point into."""
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
@@ -44,14 +62,6 @@ def any_analyzer(request: pytest.FixtureRequest) -> nlp_report.Analyzer:
     """The fallback pipeline and the pipeline on the trained model: corpus tests run on both."""
     name: str = request.param
     return request.getfixturevalue("analyzer" if name == "blank" else "ud_analyzer")
-
-
-def shared_dir() -> Path | None:
-    """``../shared`` of the repository (of the main checkout, for a git worktree), or ``None``."""
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "corpus").is_dir():
-            return base / "shared"
-    return None
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,8 @@ it (word lists and thresholds in ``emit`` of ``data/classify/actor_rules.json``)
 * a sentence labelled ``context`` gets the actor when its main clause has a
   holder verb (``benadrukken``, ``vragen``, ``aankondigen``, ``bereiken``) or
   a stance predicate (``is bereid``) and the probability of ``context`` is
-  below ``context_confident``;
+  below ``context_confident``, or when its verb is neither a holder nor a
+  context verb and that probability is below ``neutral_confident``;
 * a sentence whose finder names no holder gets none (impersonal passives,
   norms addressed to someone, ``Het is van belang``).
 """
@@ -43,6 +44,8 @@ class EmitRules:
     """A ``context`` sentence at or above this probability gets no actor, whatever its verb."""
     label_confident: float
     """A ``position``/``decision`` at or above this probability keeps its actor, whatever its verb."""
+    neutral_confident: float
+    """A ``context`` sentence whose verb is neither a holder nor a context verb gets the actor below this."""
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +58,7 @@ def emit_rules() -> EmitRules:
         holder_predicates=frozenset(data["holder_predicates"]),
         context_confident=float(data["context_confident"]),
         label_confident=float(data["label_confident"]),
+        neutral_confident=float(data["neutral_confident"]),
     )
 
 
@@ -102,6 +106,10 @@ def emitted_actor(
         if probabilities.get(label, 0.0) >= chosen.label_confident:
             return candidate
         return None if verb_class(words, lexicon, chosen) == "context" else candidate
-    if probabilities.get("context", 0.0) >= chosen.context_confident:
+    context = probabilities.get("context", 0.0)
+    if context >= chosen.context_confident:
         return None
-    return candidate if verb_class(words, lexicon, chosen) == "holder" else None
+    found = verb_class(words, lexicon, chosen)
+    if found == "holder" or (found is None and context < chosen.neutral_confident):
+        return candidate
+    return None

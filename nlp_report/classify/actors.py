@@ -58,6 +58,8 @@ class ActorWords:
     """After a comma, words that start another clause (``, al werd ...``)."""
     weak_past_endings: tuple[str, ...]
     """Endings of a weak past tense, for a finite verb the verb list lacks (``herhaalde``)."""
+    unlisted_present_endings: tuple[str, ...]
+    """Endings of a present tense, for a finite verb the verb list lacks (``karakteriseert``)."""
     copulas: frozenset[str]
     """Lemmas after which a fronted ``voor X`` names the holder (``Voor Nederland is het van belang``)."""
     zijn_perfect_verbs: frozenset[str]
@@ -65,6 +67,10 @@ class ActorWords:
     ``zijn`` is a passive (``is ... gemeld``, ``is ingestemd door``)."""
     nominalisation_endings: tuple[str, ...]
     """A ``door`` after a noun with these endings belongs to it, not to a passive (``bemiddeling door``)."""
+    agent_phrases: tuple[tuple[str, ...], ...]
+    """Phrases besides the agent prepositions that name the agent of a passive (``van de kant van``)."""
+    side_nouns: frozenset[str]
+    """``van Duitse zijde``: after ``van`` and an adjective, nouns that make the pair the agent."""
     existential_verbs: frozenset[str]
     """Forms of ``zijn``/``bestaan`` after which ``er`` opens an existential clause (``Er is ...``)."""
     existential_prepositions: frozenset[str]
@@ -87,9 +93,12 @@ def actor_words() -> ActorWords:
         clause_breaks=frozenset(data["clause_breaks"]),
         coordinators_after_comma=frozenset(data["coordinators_after_comma"]),
         weak_past_endings=tuple(data["weak_past_endings"]),
+        unlisted_present_endings=tuple(data["unlisted_present_endings"]),
         copulas=frozenset(data["copulas"]),
         zijn_perfect_verbs=frozenset(data["zijn_perfect_verbs"]),
         nominalisation_endings=tuple(data["nominalisation_endings"]),
+        agent_phrases=tuple(tuple(phrase) for phrase in data["agent_phrases"]),
+        side_nouns=frozenset(data["side_nouns"]),
         existential_verbs=frozenset(data["existential_verbs"]),
         existential_prepositions=frozenset(data["existential_prepositions"]),
         existential_nouns=frozenset(data["existential_nouns"]),
@@ -246,7 +255,8 @@ def _clause_actor(words: Words, low: list[str], start: int, end: int, lex: Lexic
         and participles.isdisjoint(aw.zijn_perfect_verbs)
     )
     if passive or perfect_passive:
-        agent = _agent(words, low, verb + 1, lex)
+        # the agent after the verb, else fronted ("Door de Raad werd besloten", "Van Duitse kant werd gewezen op")
+        agent = _agent(words, low, verb + 1, lex) or _agent(words, low, np_start, lex)
         if agent is not None:
             return agent
     if verb + 1 < len(low) and low[verb + 1] == "voor":  # "... is voor Nederland niet aanvaardbaar"
@@ -464,19 +474,22 @@ def _noun_in_context(words: Words, low: list[str], i: int, start: int, lex: Lexi
 
 
 def _unlisted_past(words: Words, low: list[str], i: int, start: int, lex: Lexicon) -> bool:
-    """A weak past tense the verb list lacks, right after a subject or a first adverb
-    (``De minister herhaalde``, ``De ER herbevestigde``, ``Tegelijk waarschuwden``).
+    """A weak past tense or an ``-eert`` present the verb list lacks, right after a subject or a
+    first adverb (``De minister herhaalde``, ``De ER herbevestigde``, ``Tegelijk waarschuwden``,
+    ``De Rekenkamer kwalificeert``).
 
     Adjectives with these endings stand before their noun, after an article
     (``de komende maanden``), so only a word after a name, a holder noun, a
     pronoun or the first adverb counts.
     """
     word = low[i]
+    aw = actor_words()
+    past, present = word.endswith(aw.weak_past_endings), word.endswith(aw.unlisted_present_endings)
     if (
         i <= start
         or word != words.text[i]
         or not word.isalpha()
-        or not word.endswith(actor_words().weak_past_endings)
+        or not (past or present)
         or word.endswith(("ende", "enden"))
         or (word.startswith("ge") and len(word) > 6)  # a participle as adjective: "geïnitieerde"
         or lex.forms(word)
@@ -487,7 +500,7 @@ def _unlisted_past(words: Words, low: list[str], i: int, start: int, lex: Lexico
         or word in lex.fronting_words
     ):
         return False
-    if i + 1 < len(low) and (words.entity[i + 1] or low[i + 1] in lex.holder_nouns):
+    if not present and i + 1 < len(low) and (words.entity[i + 1] or low[i + 1] in lex.holder_nouns):
         return False  # an adjective before its noun: "een aantal gelijkgezinde lidstaten"
     before = i - 1
     return (
@@ -544,13 +557,14 @@ def _np_after(words: Words, low: list[str], start: int, lex: Lexicon) -> tuple[i
             i > s
             and not named
             and words.entity[i - 1]
-            and low[s] not in lex.determiners
+            and (low[s] not in lex.determiners or not words.text[i - 1].isupper())
             and word not in lex.holder_nouns
             and word[:1].isalpha()
             and word == words.text[i]
             and word not in ("van", "en", "of")
         ):
-            break  # "heeft Oostenrijk aandacht gevraagd": a bare name, then the object
+            break  # "heeft Oostenrijk aandacht gevraagd", "heeft de Raad uitleg gegeven": a name, then
+            # the object (an acronym after an article modifies what follows: "het EU noodtrustfonds")
         verb_like = lex.is_finite(word) or lex.is_participle(word)
         if (
             verb_like
@@ -589,13 +603,24 @@ def _party_label_end(words: Words, low: list[str], i: int) -> int | None:
 
 
 def _agent(words: Words, low: list[str], start: int, lex: Lexicon) -> str | None:
+    """The agent of a passive: ``door X``, ``van de kant van X``, ``van Duitse zijde``."""
+    aw = actor_words()
     for i in range(start, len(low)):
         if low[i] == ",":
             break
-        if low[i] in lex.agent_prepositions:
-            if i > start and low[i - 1].endswith(actor_words().nominalisation_endings):
+        if (
+            low[i] == "van"
+            and i + 2 < len(low)
+            and low[i + 2] in aw.side_nouns
+            and low[i + 1].endswith("e")
+            and low[i + 1] not in lex.determiners
+        ):
+            return _clean(words, low, i + 1, i + 3, lex)  # "van Duitse zijde gemeld"
+        phrase = next((p for p in aw.agent_phrases if tuple(low[i : i + len(p)]) == p), None)
+        if low[i] in lex.agent_prepositions or phrase is not None:
+            if phrase is None and i > start and low[i - 1].endswith(aw.nominalisation_endings):
                 continue  # "de bemiddeling door ECOWAS": the agent of a noun, not of the verb
-            s, e = _np_after(words, low, i + 1, lex)
+            s, e = _np_after(words, low, i + (len(phrase) if phrase else 1), lex)
             if e > s and _is_holder(words, low, s, e, lex):
                 return _clean(words, low, s, e, lex)
     return None

@@ -46,6 +46,8 @@ class Lexicon:
     prepositions: frozenset[str]
     focus_adverbs: frozenset[str]
     attribution_anywhere: tuple[tuple[str, ...], ...]
+    verbless_phrases: tuple[tuple[str, ...], ...] = ()
+    """Word sequences whose last word is no finite verb there (``wat betreft``)."""
     # derived once from the lists above, for the lookups made for every token
     finite_words: frozenset[str] = field(init=False, repr=False, compare=False)
     """Lower-case words that can be a finite verb (:meth:`is_finite`)."""
@@ -53,6 +55,8 @@ class Lexicon:
     """Lower-case participle -> the lemmas it is the participle of, in the order of :meth:`forms`."""
     attribution_firsts: frozenset[str] = field(init=False, repr=False, compare=False)
     """The first words of :attr:`attribution_anywhere`."""
+    verbless_lasts: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The last words of :attr:`verbless_phrases`."""
 
     def __post_init__(self) -> None:
         finite = {w for w, forms in self.verbs.items() if any(f.kind == "finite" for f in forms)}
@@ -64,6 +68,7 @@ class Lexicon:
         object.__setattr__(self, "finite_words", frozenset(finite - self.never_verbs))
         object.__setattr__(self, "participle_lemmas", participles)
         object.__setattr__(self, "attribution_firsts", frozenset(p[0] for p in self.attribution_anywhere))
+        object.__setattr__(self, "verbless_lasts", frozenset(p[-1] for p in self.verbless_phrases))
 
     def forms(self, word: str) -> tuple[VerbForm, ...]:
         return self.verbs.get(word.lower(), ())
@@ -75,7 +80,7 @@ class Lexicon:
     def finite_at(self, low: list[str], i: int) -> bool:
         """Whether ``low[i]`` is a finite verb in context: a noun homograph after an
         article, a preposition or an adjective is a noun (``het besluit``, ``op verzoek``,
-        ``Nederlands voorstel``)."""
+        ``Nederlands voorstel``), and so is the end of a verbless phrase (``wat betreft``)."""
         word = low[i]
         if not self.is_finite(word):
             return False
@@ -87,6 +92,10 @@ class Lexicon:
                 or (before.endswith(self.adjective_endings) and before not in self.holder_nouns)
             ):
                 return False
+        if word in self.verbless_lasts and any(
+            i + 1 >= len(p) and tuple(low[i + 1 - len(p) : i + 1]) == p for p in self.verbless_phrases
+        ):
+            return False  # "Voor wat betreft X wil het kabinet": "betreft" is no verb there
         return not (i > 0 and low[i - 1] == "te")
 
     def verb_lemmas(self, low: list[str], i: int, clause: list[bool]) -> list[str]:
@@ -159,6 +168,7 @@ def default_lexicon() -> Lexicon:
         prepositions=frozenset(rules["prepositions"]),
         focus_adverbs=frozenset(rules["focus_adverbs"]),
         attribution_anywhere=tuple(tuple(words) for words in rules["attribution_anywhere"]),
+        verbless_phrases=tuple(tuple(words) for words in rules["actor_words"]["verbless_phrases"]),
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -90,20 +91,16 @@ class SentenceClassifier:
             self.intercept_ = np.array([-self.intercept_[0], self.intercept_[0]])
         return self
 
-    def _entries(self, X: Sequence[Mapping[str, float]]) -> tuple[list[int], list[int], list[float]]:
-        """Row, column and value of each known feature of ``X``."""
-        vocabulary = self.vocabulary_
-        rows: list[int] = []
-        columns: list[int] = []
-        values: list[float] = []
-        for row, features in enumerate(X):
-            for name, value in features.items():
-                column = vocabulary.get(name)
-                if column is not None:
-                    rows.append(row)
-                    columns.append(column)
-                    values.append(value)
-        return rows, columns, values
+    def _entries(
+        self, X: Sequence[Mapping[str, float]]
+    ) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]]:
+        """Row, column and value of each known feature of ``X`` (looked up in bulk)."""
+        names = [name for features in X for name in features]
+        values = np.fromiter(chain.from_iterable(features.values() for features in X), np.float64, len(names))
+        rows = np.repeat(np.arange(len(X), dtype=np.intp), [len(features) for features in X])
+        columns = np.fromiter(map(self.vocabulary_.get, names, repeat(-1)), np.intp, len(names))
+        known = columns >= 0
+        return rows[known], columns[known], values[known]
 
     def _sparse(self, X: Sequence[Mapping[str, float]]) -> Any:
         """``X`` as a SciPy CSR matrix (fitting on it is many times faster than on a dense one)."""
@@ -112,24 +109,19 @@ class SentenceClassifier:
         rows, columns, values = self._entries(X)
         return csr_matrix((values, (rows, columns)), shape=(len(X), len(self.vocabulary_)), dtype=np.float64)
 
-    def _matrix(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
-        matrix = np.zeros((len(X), len(self.vocabulary_)), dtype=np.float64)
-        rows, columns, values = self._entries(X)
-        matrix[rows, columns] = values  # one assignment; a row names each feature once
-        return matrix
-
-    ROWS_AT_ONCE = 1024
-    """Rows of the dense feature matrix built at a time (a very long document has thousands of sentences)."""
-
     def decision_function(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
-        """The score of each class for each feature dict (rows: items, columns: ``classes_``)."""
+        """The score of each class for each feature dict (rows: items, columns: ``classes_``).
+
+        Computed from the known features alone: each row's score is the sum of its features'
+        coefficients times their values (no dense matrix of the whole vocabulary)."""
         self._check_fitted()
-        if len(X) <= self.ROWS_AT_ONCE:
-            scores: NDArray[np.float64] = self._matrix(X) @ self.coef_.T + self.intercept_
-            return scores
-        return np.vstack(
-            [self.decision_function(X[i : i + self.ROWS_AT_ONCE]) for i in range(0, len(X), self.ROWS_AT_ONCE)]
-        )
+        rows, columns, values = self._entries(X)
+        contributions = self.coef_[:, columns] * values
+        scores = np.empty((len(X), len(self.classes_)), dtype=np.float64)
+        for k in range(len(self.classes_)):
+            scores[:, k] = np.bincount(rows, weights=contributions[k], minlength=len(X))
+        scores += self.intercept_
+        return scores
 
     def predict_proba(self, X: Sequence[Mapping[str, float]]) -> NDArray[np.float64]:
         """The probability of each class for each feature dict (rows: items, columns: ``classes_``)."""

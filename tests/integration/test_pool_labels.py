@@ -14,9 +14,9 @@ import pytest
 import nlp_report
 from nlp_report.evaluation import evaluate, read_gold
 from nlp_report.evaluation.standoff import FORMAT, LABELS_ONLY
-from tests.conftest import CORPORA, ROOT
+from tests.conftest import CORPORA
+from tests.conftest import SHARED_POOL as POOL
 
-POOL = ROOT.parent / "shared" / "corpus" / "pool"
 LABELS = sorted((CORPORA / "pool_labels").glob("*.jsonl"))
 
 pytestmark = pytest.mark.skipif(

@@ -15,9 +15,7 @@ import pytest
 
 import nlp_report
 from nlp_report.evaluation import Evaluation, GoldDocument, evaluate, read_gold
-from tests.conftest import ROOT
-
-REAL_DEV = ROOT.parent / "shared" / "corpus" / "dev"
+from tests.conftest import SHARED_DEV as REAL_DEV
 
 pytestmark = [
     pytest.mark.slow,

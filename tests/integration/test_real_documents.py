@@ -28,10 +28,7 @@ from nlp_report.cli import main
 from nlp_report.evaluation import Evaluation, gold_files, load_documents
 from nlp_report.evaluation.metrics import Scores
 from nlp_report.evaluation.scoring import combine
-from tests.conftest import ROOT
-
-DEV = ROOT.parent / "shared" / "corpus" / "dev"
-"""``../shared/corpus/dev`` seen from the repository."""
+from tests.conftest import SHARED_DEV as DEV
 
 pytestmark = pytest.mark.skipif(
     not DEV.is_dir(),

@@ -13,13 +13,7 @@ from spacy.training import Example
 
 import nlp_report
 from nlp_report.evaluation import GoldDocument, gold_to_docbin, read_gold, write_docbin
-from tests.conftest import CORPORA
-
-# ../shared seen from the repository (from a git worktree under wt/, one level further up)
-SHARED_DEV = next(
-    (p / "shared" / "corpus" / "dev" for p in Path(__file__).resolve().parents[3:5] if (p / "shared").is_dir()),
-    Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev",
-)
+from tests.conftest import CORPORA, SHARED_DEV
 
 
 def _expected(evaluation: nlp_report.Evaluation) -> dict[str, Any]:
