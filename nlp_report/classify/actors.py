@@ -556,15 +556,18 @@ def _np_after(words: Words, low: list[str], start: int, lex: Lexicon) -> tuple[i
         if (
             i > s
             and not named
-            and words.entity[i - 1]
-            and (low[s] not in lex.determiners or not words.text[i - 1].isupper())
+            and (
+                (words.entity[i - 1] and (low[s] not in lex.determiners or not words.text[i - 1].isupper()))
+                or _ends_holder(words, low, i - 1, lex)
+            )
             and word not in lex.holder_nouns
             and word[:1].isalpha()
             and word == words.text[i]
             and word not in ("van", "en", "of")
         ):
-            break  # "heeft Oostenrijk aandacht gevraagd", "heeft de Raad uitleg gegeven": a name, then
-            # the object (an acronym after an article modifies what follows: "het EU noodtrustfonds")
+            break  # "heeft Oostenrijk aandacht gevraagd", "heeft de Raad uitleg gegeven", "bereikten de
+            # ministers overeenstemming": a name or a holder, then the object (an acronym after an
+            # article modifies what follows: "het EU noodtrustfonds")
         verb_like = lex.is_finite(word) or lex.is_participle(word)
         if (
             verb_like
@@ -589,6 +592,17 @@ def _np_after(words: Words, low: list[str], start: int, lex: Lexicon) -> tuple[i
             seen_noun = True
         i += 1
     return s, i
+
+
+def _ends_holder(words: Words, low: list[str], j: int, lex: Lexicon) -> bool:
+    """Whether ``low[j]`` ends a holder's noun phrase: a plural holder noun (``ministers``) or a
+    capitalised name that is no adjective (``president Poetin``), after which a bare lower-case
+    noun is the object."""
+    word = low[j]
+    if word in lex.holder_nouns:
+        return word.endswith(("s", "en")) and not words.text[j].isupper()
+    text = words.text[j]
+    return j > 0 and text[:1].isupper() and not text.isupper() and not word.endswith("e") and word.isalpha()
 
 
 def _party_label_end(words: Words, low: list[str], i: int) -> int | None:
