@@ -63,6 +63,36 @@ def _clause_rest(low: Sequence[str], mask: Sequence[bool], i: int) -> list[str]:
     return rest
 
 
+WordNames = tuple[str | None, tuple[str, ...], tuple[str, ...]]
+"""Of one word: its verb lemma (or ``None``), its feature names in a main clause, in a subordinate one."""
+
+CACHE_LIMIT = 200_000
+"""Words whose feature names are kept per lemmatizer and classes (the cache is emptied past this)."""
+
+_word_cache: dict[tuple[int, int], tuple[Lemmatizer, LemmaClasses, dict[str, WordNames]]] = {}
+
+
+def _names_of(lemmatizer: Lemmatizer, classes: LemmaClasses) -> dict[str, WordNames]:
+    """The cache of word feature names for this lemmatizer and these classes."""
+    key = (id(lemmatizer), id(classes))
+    entry = _word_cache.get(key)
+    if entry is None or entry[0] is not lemmatizer or entry[1] is not classes:
+        entry = (lemmatizer, classes, {})
+        _word_cache[key] = entry
+    if len(entry[2]) > CACHE_LIMIT:
+        entry[2].clear()
+    return entry[2]
+
+
+def _word_names(word: str, lemmatizer: Lemmatizer, classes: LemmaClasses) -> WordNames:
+    lemma = lemmatizer.lemma(word)
+    word_classes = classes.words.get(lemma, ())
+    main = tuple(f"wc:{name}" for name in word_classes)
+    if word.isalpha():
+        main += (f"l:{lemma}",)
+    return lemmatizer.verb_lemma(word), main, tuple(f"wc_sub:{name}" for name in word_classes)
+
+
 def lemma_features(
     low: Sequence[str],
     mask: Sequence[bool],
@@ -73,27 +103,31 @@ def lemma_features(
 ) -> dict[str, float]:
     """The lemma features of one sentence: ``low`` its lower-case tokens, ``mask`` its main clause.
 
-    A word after an article or a preposition is not read as a verb (``het besluit``, ``van belang``)."""
+    A word after an article or a preposition is not read as a verb (``het besluit``, ``van belang``).
+    The feature names of each word are computed once per process (:data:`CACHE_LIMIT`)."""
     lemmatizer = lemmatizer or default_lemmatizer()
     classes = classes or lemma_classes()
     lex = lexicon or default_lexicon()
+    cache = _names_of(lemmatizer, classes)
+    determiners, prepositions, verb_classes = lex.determiners, lex.prepositions, classes.verbs
     features: dict[str, float] = {}
     for i, word in enumerate(low):
+        names = cache.get(word)
+        if names is None:
+            names = cache[word] = _word_names(word, lemmatizer, classes)
+        verb, main_names, sub_names = names
         main = mask[i]
-        lemma = lemmatizer.lemma(word)
-        verb = lemmatizer.verb_lemma(word)
-        before = low[i - 1] if i > 0 else ""
-        if verb is not None and before != "te" and before not in lex.determiners and before not in lex.prepositions:
-            verb = lemmatizer.with_particle(verb, _clause_rest(low, mask, i))
-            if main:
-                features[f"lv:{verb}"] = 1.0
-            for name in classes.verbs.get(verb, ()):
-                key = f"vc:{name}" if main else f"vc_sub:{name}"
-                features[key] = features.get(key, 0.0) + 1.0
-        for name in classes.words.get(lemma, ()):
-            features[f"wc:{name}" if main else f"wc_sub:{name}"] = 1.0
-        if main and word.isalpha():
-            features[f"l:{lemma}"] = 1.0
+        if verb is not None:
+            before = low[i - 1] if i > 0 else ""
+            if before != "te" and before not in determiners and before not in prepositions:
+                verb = lemmatizer.with_particle(verb, _clause_rest(low, mask, i))
+                if main:
+                    features[f"lv:{verb}"] = 1.0
+                for name in verb_classes.get(verb, ()):
+                    key = f"vc:{name}" if main else f"vc_sub:{name}"
+                    features[key] = features.get(key, 0.0) + 1.0
+        for name in main_names if main else sub_names:
+            features[name] = 1.0
     return features
 
 
@@ -117,11 +151,19 @@ COMBINED_WITH = (
 )
 
 
+_PAIRED_PREFIXES = ("subj:", "wc:outcome_noun", "wc:evaluative")
+
+
 def combine(features: Mapping[str, float]) -> dict[str, float]:
     """Pairs of a main-clause verb class with the sentence's other traits (see the module docstring)."""
-    verb_classes = [name[3:] for name in features if name.startswith("vc:")]
-    traits = [name for name in COMBINED_WITH if name in features]
-    traits += [name for name in features if name.startswith(("subj:", "wc:outcome_noun", "wc:evaluative"))]
+    verb_classes: list[str] = []
+    named: list[str] = []
+    for name in features:  # one pass over the names
+        if name.startswith("vc:"):
+            verb_classes.append(name[3:])
+        elif name.startswith(_PAIRED_PREFIXES):
+            named.append(name)
+    traits = [name for name in COMBINED_WITH if name in features] + named
     out: dict[str, float] = {}
     for verb_class in verb_classes:
         for trait in traits:

@@ -70,3 +70,19 @@ def test_the_classes_are_data_and_name_real_lemmas() -> None:
     unknown = sorted(lemma for lemma in classes.verbs if lemma not in index)
     assert not unknown, f"verb classes name lemmas the tables do not know: {unknown}"
 
+
+
+def test_the_cached_word_names_give_the_features_other_classes_give() -> None:
+    """The per-word name cache is kept per lemmatizer and classes: other classes are not served old names."""
+    from nlp_report.classify.constructions import LemmaClasses
+
+    low = ["de", "raad", "nam", "het", "besluit", "aan", ",", "zoals", "het", "kabinet", "wenste", "."]
+    mask = main_clause_mask(low, default_lexicon())
+    first = lemma_features(low, mask)
+    assert lemma_features(low, mask) == first  # from the cache
+    assert first["vc:outcome"] == 1.0 and "l:raad" in first
+    classes = lemma_classes()
+    other = LemmaClasses(dict(classes.verbs), {**classes.words, "raad": ("invented",)})
+    changed = lemma_features(low, mask, classes=other)
+    assert changed["wc:invented"] == 1.0
+    assert "wc:invented" not in lemma_features(low, mask)
