@@ -187,7 +187,10 @@ def rule_actor(words: Words, lexicon: Lexicon | None = None) -> str | None:
         # a stance in a coordinated main clause: "..., maar het kabinet acht ..."
         for i in range(start, len(low) - 1):
             if (low[i] == "," and low[i + 1] == "maar") or low[i] == ";":
-                actor = _clause_actor(words, low, i + (2 if low[i] == "," else 1), len(low), lex)
+                clause = i + (2 if low[i] == "," else 1)
+                if low[i] == "," and clause < len(low) and lex.finite_at(low, clause):
+                    clause -= 1  # ", maar werd de top uitgesteld door X": the verb first, its subject after it
+                actor = _clause_actor(words, low, clause, len(low), lex)
                 if actor is not None:
                     break
     return actor
