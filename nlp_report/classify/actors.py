@@ -59,7 +59,7 @@ class ActorWords:
     weak_past_endings: tuple[str, ...]
     """Endings of a weak past tense, for a finite verb the verb list lacks (``herhaalde``)."""
     unlisted_present_endings: tuple[str, ...]
-    """Endings of a present tense, for a finite verb the verb list lacks (``karakteriseert``)."""
+    """Endings of a present tense, for a finite verb the verb list lacks (``kwalificeert``)."""
     copulas: frozenset[str]
     """Lemmas after which a fronted ``voor X`` names the holder (``Voor Nederland is het van belang``)."""
     zijn_perfect_verbs: frozenset[str]
