@@ -71,7 +71,6 @@ def test_the_classes_are_data_and_name_real_lemmas() -> None:
     assert not unknown, f"verb classes name lemmas the tables do not know: {unknown}"
 
 
-
 def test_the_cached_word_names_give_the_features_other_classes_give() -> None:
     """The per-word name cache is kept per lemmatizer and classes: other classes are not served old names."""
     from nlp_report.classify.constructions import LemmaClasses
