@@ -105,12 +105,26 @@ def lemma_features(
 
     A word after an article or a preposition is not read as a verb (``het besluit``, ``van belang``).
     The feature names of each word are computed once per process (:data:`CACHE_LIMIT`)."""
+    return lemma_features_and_classes(low, mask, lemmatizer=lemmatizer, classes=classes, lexicon=lexicon)[0]
+
+
+def lemma_features_and_classes(
+    low: Sequence[str],
+    mask: Sequence[bool],
+    *,
+    lemmatizer: Lemmatizer | None = None,
+    classes: LemmaClasses | None = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[dict[str, float], list[str]]:
+    """:func:`lemma_features`, and the verb classes of the main clause (``outcome`` for ``vc:outcome``),
+    each once: what :func:`pairs` combines, without a second pass over the features."""
     lemmatizer = lemmatizer or default_lemmatizer()
     classes = classes or lemma_classes()
     lex = lexicon or default_lexicon()
     cache = _names_of(lemmatizer, classes)
     determiners, prepositions, verb_classes = lex.determiners, lex.prepositions, classes.verbs
     features: dict[str, float] = {}
+    main_classes: list[str] = []
     for i, word in enumerate(low):
         names = cache.get(word)
         if names is None:
@@ -125,10 +139,16 @@ def lemma_features(
                     features[f"lv:{verb}"] = 1.0
                 for name in verb_classes.get(verb, ()):
                     key = f"vc:{name}" if main else f"vc_sub:{name}"
-                    features[key] = features.get(key, 0.0) + 1.0
+                    count = features.get(key)
+                    if count is None:
+                        features[key] = 1.0
+                        if main:
+                            main_classes.append(name)
+                    else:
+                        features[key] = count + 1.0
         for name in main_names if main else sub_names:
             features[name] = 1.0
-    return features
+    return features, main_classes
 
 
 COMBINED_WITH = (
@@ -151,7 +171,8 @@ COMBINED_WITH = (
 )
 
 
-_PAIRED_PREFIXES = ("subj:", "wc:outcome_noun", "wc:evaluative")
+PAIRED_PREFIXES = ("subj:", "wc:outcome_noun", "wc:evaluative")
+"""Features paired with each verb class by name prefix (the subject's kind, outcome nouns, evaluative words)."""
 
 
 def combine(features: Mapping[str, float]) -> dict[str, float]:
@@ -161,13 +182,16 @@ def combine(features: Mapping[str, float]) -> dict[str, float]:
     for name in features:  # one pass over the names
         if name.startswith("vc:"):
             verb_classes.append(name[3:])
-        elif name.startswith(_PAIRED_PREFIXES):
+        elif name.startswith(PAIRED_PREFIXES):
             named.append(name)
-    traits = [name for name in COMBINED_WITH if name in features] + named
-    out: dict[str, float] = {}
-    for verb_class in verb_classes:
-        for trait in traits:
-            out[f"vc:{verb_class}&{trait}"] = 1.0
+    return pairs(verb_classes, features, named)
+
+
+def pairs(verb_classes: Sequence[str], features: Mapping[str, float], named: Sequence[str]) -> dict[str, float]:
+    """:func:`combine` from its parts: the main clause's verb classes, the features (for the traits of
+    :data:`COMBINED_WITH`) and the features that start with one of :data:`PAIRED_PREFIXES`."""
     if not verb_classes:
-        out["vc:none"] = 1.0
-    return out
+        return {"vc:none": 1.0}
+    traits = [name for name in COMBINED_WITH if name in features]
+    traits += named
+    return {f"vc:{verb_class}&{trait}": 1.0 for verb_class in verb_classes for trait in traits}

@@ -26,7 +26,7 @@ from operator import add
 from ..errors import ArgumentError
 from ..resources import read_json
 from .actors import Words, rule_actor
-from .constructions import combine, lemma_features
+from .constructions import PAIRED_PREFIXES, lemma_features_and_classes, pairs
 from .cues import CueLexicon, default_cues
 from .lexicon import Lexicon, default_lexicon
 from .model_features import model_features
@@ -188,7 +188,8 @@ def sentence_features(
         features["expletive"] = 1.0
 
     subject = rule_actor(words, lex) if actor is _UNSET else actor
-    features.update(_subject_features(subject if isinstance(subject, str) else None))
+    subject_features = _subject_features(subject if isinstance(subject, str) else None)
+    features.update(subject_features)
     firsts = lex.attribution_firsts
     if not firsts.isdisjoint(low) and any(
         tuple(low[i : i + len(p)]) == p
@@ -204,7 +205,8 @@ def sentence_features(
             for label, index in _cue_matches(sentence.intro, cue_set):
                 if intro_mask[index]:
                     features[f"intro_cue:{label}"] = 1.0
-    features.update(lemma_features(low, mask, lexicon=lex))
+    lemma_part, verb_classes = lemma_features_and_classes(low, mask, lexicon=lex)
+    features.update(lemma_part)
     if sentence.cover_letter:
         features["cover_letter"] = 1.0
     if sentence.section is not None:
@@ -212,7 +214,9 @@ def sentence_features(
             word = word.strip(".,:;()")
             if word.isalpha() and word not in lex.prepositions and word not in lex.determiners:
                 features[f"sec:{word}"] = 1.0
-    features.update(combine(features))
+    # constructions.combine(features), from the parts known here (the names it pairs come from two dicts)
+    named = [*subject_features, *(name for name in lemma_part if name.startswith(PAIRED_PREFIXES))]
+    features.update(pairs(verb_classes, features, named))
     return features
 
 

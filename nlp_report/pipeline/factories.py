@@ -1,13 +1,14 @@
 """Every spaCy factory and registered function of nlp_report, in one place.
 
 The same names are declared as entry points (``spacy_factories``,
-``spacy_tokenizers``), so a pipeline saved with these components loads
+``spacy_tokenizers``, ``spacy_architectures``), so a pipeline saved with these components loads
 with ``spacy.load`` without importing nlp_report first.
 
 =============================  ==================================================
 name                           what it does
 =============================  ==================================================
 ``nlp_report.LayoutTokenizer.v1``  tokenizer: layout analysis, then tokenization
+``nlp_report.CharHashEmbed.v1``    architecture: the word embedding of ``models/nl_nlp_report_ud``
 ``nlp_report_sentences``       body sentences inside layout blocks
 ``nlp_report_entities``        COUNTRY, ORG, MOTION, KAMERSTUK with ``kb_id``
 ``nlp_report_classifier``      position / decision / context and the actor per sentence
@@ -37,6 +38,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from ..colours import displacy_colors
 from .classifier import ActorSource, SentenceClassifierComponent
 from .doc import MODEL_ENTS_KEY
+from .embed import char_hash_embed
 from .entities import DEFAULT_MODEL_LABELS, PolicyEntityRuler
 from .sentences import SentenceSegmenter
 from .tokenizer import LayoutTokenizer
@@ -72,6 +74,9 @@ def default_tokenizer(nlp: Language, *, rules: bool = True) -> Tokenizer:
 
 
 registry.tokenizers.register("nlp_report.LayoutTokenizer.v1", func=create_layout_tokenizer)
+
+
+registry.architectures.register("nlp_report.CharHashEmbed.v1", func=char_hash_embed)
 
 
 registry.displacy_colors.register("nlp_report_colors", func=displacy_colors)
