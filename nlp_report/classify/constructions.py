@@ -105,26 +105,12 @@ def lemma_features(
 
     A word after an article or a preposition is not read as a verb (``het besluit``, ``van belang``).
     The feature names of each word are computed once per process (:data:`CACHE_LIMIT`)."""
-    return lemma_features_and_classes(low, mask, lemmatizer=lemmatizer, classes=classes, lexicon=lexicon)[0]
-
-
-def lemma_features_and_classes(
-    low: Sequence[str],
-    mask: Sequence[bool],
-    *,
-    lemmatizer: Lemmatizer | None = None,
-    classes: LemmaClasses | None = None,
-    lexicon: Lexicon | None = None,
-) -> tuple[dict[str, float], list[str]]:
-    """:func:`lemma_features`, and the verb classes of the main clause (``outcome`` for ``vc:outcome``),
-    each once: what :func:`pairs` combines, without a second pass over the features."""
     lemmatizer = lemmatizer or default_lemmatizer()
     classes = classes or lemma_classes()
     lex = lexicon or default_lexicon()
     cache = _names_of(lemmatizer, classes)
     determiners, prepositions, verb_classes = lex.determiners, lex.prepositions, classes.verbs
     features: dict[str, float] = {}
-    main_classes: list[str] = []
     for i, word in enumerate(low):
         names = cache.get(word)
         if names is None:
@@ -139,16 +125,10 @@ def lemma_features_and_classes(
                     features[f"lv:{verb}"] = 1.0
                 for name in verb_classes.get(verb, ()):
                     key = f"vc:{name}" if main else f"vc_sub:{name}"
-                    count = features.get(key)
-                    if count is None:
-                        features[key] = 1.0
-                        if main:
-                            main_classes.append(name)
-                    else:
-                        features[key] = count + 1.0
+                    features[key] = features.get(key, 0.0) + 1.0
         for name in main_names if main else sub_names:
             features[name] = 1.0
-    return features, main_classes
+    return features
 
 
 COMBINED_WITH = (

@@ -26,7 +26,7 @@ from operator import add
 from ..errors import ArgumentError
 from ..resources import read_json
 from .actors import Words, rule_actor
-from .constructions import PAIRED_PREFIXES, lemma_features_and_classes, pairs
+from .constructions import PAIRED_PREFIXES, lemma_features, pairs
 from .cues import CueLexicon, default_cues
 from .lexicon import Lexicon, default_lexicon
 from .model_features import model_features
@@ -205,7 +205,7 @@ def sentence_features(
             for label, index in _cue_matches(sentence.intro, cue_set):
                 if intro_mask[index]:
                     features[f"intro_cue:{label}"] = 1.0
-    lemma_part, verb_classes = lemma_features_and_classes(low, mask, lexicon=lex)
+    lemma_part = lemma_features(low, mask, lexicon=lex)
     features.update(lemma_part)
     if sentence.cover_letter:
         features["cover_letter"] = 1.0
@@ -214,7 +214,9 @@ def sentence_features(
             word = word.strip(".,:;()")
             if word.isalpha() and word not in lex.prepositions and word not in lex.determiners:
                 features[f"sec:{word}"] = 1.0
-    # constructions.combine(features), from the parts known here (the names it pairs come from two dicts)
+    # constructions.combine(features), reading only the two dicts its names come from (vc: and wc: names
+    # are lemma features, subj: names subject features), not every feature of the sentence
+    verb_classes = [name[3:] for name in lemma_part if name.startswith("vc:")]
     named = [*subject_features, *(name for name in lemma_part if name.startswith(PAIRED_PREFIXES))]
     features.update(pairs(verb_classes, features, named))
     return features
