@@ -73,8 +73,8 @@ def test_the_shipped_scores_on_alpino_test_are_what_the_model_does(tmp_path: Pat
     for column, figures in meta["alpino_test"].items():
         assert scores[column] == pytest.approx(figures, abs=2e-3)
     # what the shipped model reaches (docs/model.md; the issue's targets are UPOS 0.93 and LAS 0.72)
-    assert scores["nlp_report tokens"]["pos_acc"] >= 0.918
-    assert scores["nlp_report tokens"]["dep_las"] >= 0.70
+    assert scores["nlp_report tokens"]["pos_acc"] >= 0.93
+    assert scores["nlp_report tokens"]["dep_las"] >= 0.73
     # the model trained on nlp_report's tokens loses nothing on them
     assert scores["nlp_report, gold cut"]["dep_las"] >= scores["gold tokens"]["dep_las"] - 0.005
 
@@ -272,7 +272,7 @@ def model_comparison(seed_text: str) -> object:
 
 @pytest.mark.slow
 def test_the_components_add_little_to_the_models_time(model_comparison: object) -> None:
-    """A ratio, best of 3 rounds: measured +11 % on the shared machine (docs/model.md); a regression past 20 % fails."""
+    """A ratio, best of 3 rounds: measured +15 % on a quiet machine (docs/model.md); a regression past 20 % fails."""
     from nlp_report.bench import ModelComparison
 
     assert isinstance(model_comparison, ModelComparison)
@@ -280,7 +280,7 @@ def test_the_components_add_little_to_the_models_time(model_comparison: object) 
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="issue 17's target, missed: the components add ~11 % (docs/model.md, Speed)", strict=False)
+@pytest.mark.xfail(reason="issue 17's target, missed: the components add ~15 % (docs/model.md, Speed)", strict=False)
 def test_the_components_add_at_most_ten_percent_to_the_models_time(model_comparison: object) -> None:
     from nlp_report.bench import ModelComparison
 

@@ -10,8 +10,11 @@ Steps (each also on its own)::
     python -m training.ud train --all  # the final fit on train + dev at max_steps -> output/model-last
     python -m training.ud build      # convert, pretrain, train --all, evaluate, package
 
+``--config FILE`` trains another config (a variant, for an experiment);
+``--pretrained DIR`` says where train finds the pretraining weights.
+
 Training uses one thread; run it as ``nice -n 10 python -m training.ud build``
-on a shared machine (about 30 minutes on one core, see ``docs/model.md``).
+on a shared machine (about 25 minutes on one core, see ``docs/model.md``).
 """
 
 from __future__ import annotations
@@ -44,9 +47,19 @@ CORPUS = HERE / "corpus"
 OUTPUT = HERE / "output"
 CONFIG = HERE / "config.cfg"
 PRETRAIN = HERE / "pretrain"
-PRETRAINED = "model10.bin"
-"""The pretraining epoch whose weights start the training (the last of ``[pretraining] max_epochs = 11``)."""
 PACKAGE = ROOT / "models" / "nl_nlp_report_ud"
+
+
+def pretrained_weights(config: Path = CONFIG, folder: Path = PRETRAIN) -> Path:
+    """The weights that start the training: those of the last pretraining epoch of ``config``.
+
+    ``spacy pretrain`` saves ``model{epoch}.bin`` every ``n_save_epoch`` epochs
+    and at the last one (``max_epochs - 1``); an interrupted run has no such file.
+    """
+    from spacy.util import load_config
+
+    epochs = int(load_config(config, interpolate=False)["pretraining"]["max_epochs"])
+    return folder / f"model{epochs - 1}.bin"
 
 
 def convert(ud_dir: Path = UD_DIR, out_dir: Path = CORPUS) -> dict[str, int]:
@@ -63,9 +76,15 @@ def convert(ud_dir: Path = UD_DIR, out_dir: Path = CORPUS) -> dict[str, int]:
 
 
 def train(
-    output: Path = OUTPUT, corpus: Path = CORPUS, overrides: dict[str, Any] | None = None, *, all_docs: bool = False
+    output: Path = OUTPUT,
+    corpus: Path = CORPUS,
+    overrides: dict[str, Any] | None = None,
+    *,
+    all_docs: bool = False,
+    config: Path = CONFIG,
+    pretrained: Path = PRETRAIN,
 ) -> Path:
-    """Train with ``config.cfg`` on one thread; returns the best model's directory.
+    """Train with ``config`` (``config.cfg``) on one thread; returns the best model's directory.
 
     ``all_docs``: the final fit, on train and spaCy's dev part together
     (``train-all.spacy``) for the config's ``training.max_steps`` (set it to
@@ -86,20 +105,23 @@ def train(
         "paths.dev": str(corpus / "dev.spacy"),
         "paths.raw_text": str(corpus / "pretrain.spacy"),  # [corpora.pretrain] must resolve; train reads it not
     }
-    if (PRETRAIN / PRETRAINED).is_file():  # the pretrained tok2vec of `python -m training.ud pretrain`
-        settings["paths.init_tok2vec"] = str(PRETRAIN / PRETRAINED)
+    weights = pretrained_weights(config, pretrained)
+    if weights.is_file():  # the pretrained tok2vec of `python -m training.ud pretrain`
+        settings["paths.init_tok2vec"] = str(weights)
     settings.update(overrides or {})
-    spacy_train(CONFIG, output, overrides=settings)
+    spacy_train(config, output, overrides=settings)
     return output / ("model-last" if all_docs else "model-best")
 
 
-def pretrain(output: Path = PRETRAIN, corpus: Path = CORPUS, overrides: dict[str, Any] | None = None) -> Path:
+def pretrain(
+    output: Path = PRETRAIN, corpus: Path = CORPUS, overrides: dict[str, Any] | None = None, *, config: Path = CONFIG
+) -> Path:
     """Build the raw-text corpus and pretrain the tok2vec (see :mod:`training.ud.pretrain`)."""
     from .pretrain import build_corpus
     from .pretrain import pretrain as _pretrain
 
     print(json.dumps(build_corpus(corpus, _shared(), ROOT / "corpora" / "raw"), indent=2))
-    return _pretrain(CONFIG, corpus, output, overrides)
+    return _pretrain(config, corpus, output, overrides)
 
 
 def evaluate(model: Path, corpus: Path = CORPUS) -> str:
@@ -133,6 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model to score or package (default: the best)")
     parser.add_argument("--output", type=Path, default=None, help="output folder of pretrain or train")
     parser.add_argument("--all", action="store_true", help="train: the final fit on train + dev (model-last)")
+    parser.add_argument("--config", type=Path, default=CONFIG, help=f"training config (default: {CONFIG})")
+    parser.add_argument(
+        "--pretrained",
+        type=Path,
+        default=PRETRAIN,
+        help=f"train: folder of the pretraining weights, as pretrain's --output (default: {PRETRAIN})",
+    )
     parser.add_argument(
         "overrides", nargs="*", default=[], help="config settings, section.key=value (as spaCy's --section.key value)"
     )
@@ -142,11 +171,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.step in ("convert", "build"):
         print(json.dumps(convert(args.ud), indent=2))
     if args.step in ("pretrain", "build"):
-        pretrain(args.output or PRETRAIN, overrides=overrides)
-    if args.step == "train":
-        model = args.model or train(args.output or OUTPUT, overrides=overrides, all_docs=args.all)
-    if args.step == "build":  # the shipped model: the final fit on all training documents
-        model = args.model or train(args.output or OUTPUT, overrides=overrides, all_docs=True)
+        folder = args.output if args.step == "pretrain" and args.output else args.pretrained
+        pretrain(folder, overrides=overrides, config=args.config)
+    if args.step in ("train", "build"):  # build: the shipped model, the final fit on all training documents
+        all_docs = args.all or args.step == "build"
+        model = args.model or train(
+            args.output or OUTPUT,
+            overrides=overrides,
+            all_docs=all_docs,
+            config=args.config,
+            pretrained=args.pretrained,
+        )
     if args.step in ("evaluate", "build"):
         print(evaluate(model))
     if args.step in ("package", "build"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from importlib.metadata import version as _dist_version
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,11 @@ The pipeline is a work derived from the treebanks below and is licensed, like th
 """
 
 
+def nlp_report_version() -> str:
+    """The installed nlp_report's version: the package needs at least this one (its word embedding)."""
+    return _dist_version("nlp_report")
+
+
 def package(model: Path, target: Path, *, corpus: Path, ud_dir: Path) -> Path:
     """Write the package of ``model`` to ``target`` (replacing it); returns ``target``.
 
@@ -97,6 +103,8 @@ def package(model: Path, target: Path, *, corpus: Path, ud_dir: Path) -> Path:
         sources=SOURCES,
         notes=CITATIONS,
         url="https://github.com/UniversalDependencies",
+        # the word embedding is nlp_report's (nlp_report.CharHashEmbed.v1, an entry point): pip installs it too
+        requirements=[f"nlp_report>={nlp_report_version()}"],
     )
     meta["performance"] = {key: scores["nlp_report tokens"][key] for key, _ in METRICS}
     meta["alpino_test"] = scores
