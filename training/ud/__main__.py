@@ -50,15 +50,17 @@ PRETRAIN = HERE / "pretrain"
 PACKAGE = ROOT / "models" / "nl_nlp_report_ud"
 
 
-def pretrained_weights(config: Path = CONFIG, folder: Path = PRETRAIN) -> Path:
+def pretrained_weights(config: Path = CONFIG, folder: Path = PRETRAIN, overrides: dict[str, Any] | None = None) -> Path:
     """The weights that start the training: those of the last pretraining epoch of ``config``.
 
     ``spacy pretrain`` saves ``model{epoch}.bin`` every ``n_save_epoch`` epochs
     and at the last one (``max_epochs - 1``); an interrupted run has no such file.
+    ``overrides`` as given to ``pretrain`` (``pretraining.max_epochs=61`` counts).
     """
     from spacy.util import load_config
 
-    epochs = int(load_config(config, interpolate=False)["pretraining"]["max_epochs"])
+    settings = {key: value for key, value in (overrides or {}).items() if key.startswith("pretraining.")}
+    epochs = int(load_config(config, overrides=settings, interpolate=False)["pretraining"]["max_epochs"])
     return folder / f"model{epochs - 1}.bin"
 
 
@@ -105,7 +107,7 @@ def train(
         "paths.dev": str(corpus / "dev.spacy"),
         "paths.raw_text": str(corpus / "pretrain.spacy"),  # [corpora.pretrain] must resolve; train reads it not
     }
-    weights = pretrained_weights(config, pretrained)
+    weights = pretrained_weights(config, pretrained, overrides)
     if weights.is_file():  # the pretrained tok2vec of `python -m training.ud pretrain`
         settings["paths.init_tok2vec"] = str(weights)
     settings.update(overrides or {})

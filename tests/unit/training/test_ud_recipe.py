@@ -16,6 +16,8 @@ def test_the_weights_are_those_of_the_last_pretraining_epoch_of_the_config(tmp_p
     variant = tmp_path / "variant.cfg"
     variant.write_text(text.replace("\nmax_epochs = 31\n", "\nmax_epochs = 6\n"), encoding="utf-8")
     assert pretrained_weights(variant, tmp_path) == tmp_path / "model5.bin"
+    # a pretraining run given more epochs on the command line: its last epoch, not the config's
+    assert pretrained_weights(overrides={"pretraining.max_epochs": 61}) == PRETRAIN / "model60.bin"
 
 
 def test_train_reads_the_config_and_the_weights_folder_it_is_given(
