@@ -18,7 +18,7 @@ subject, a question, or an outcome noun (``bereikte`` + ``akkoord``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -151,25 +151,26 @@ COMBINED_WITH = (
 )
 
 
-PAIRED_PREFIXES = ("subj:", "wc:outcome_noun", "wc:evaluative")
+_PAIRED_PREFIXES = ("subj:", "wc:outcome_noun", "wc:evaluative")
 """Features paired with each verb class by name prefix (the subject's kind, outcome nouns, evaluative words)."""
 
 
-def combine(features: Mapping[str, float]) -> dict[str, float]:
-    """Pairs of a main-clause verb class with the sentence's other traits (see the module docstring)."""
+def combine(features: Mapping[str, float], names: Iterable[str] | None = None) -> dict[str, float]:
+    """Pairs of a main-clause verb class with the sentence's other traits (see the module docstring).
+
+    ``names``: where to read the verb classes (``vc:``) and the paired features
+    (``subj:``, ``wc:outcome_noun``, ``wc:evaluative``) from, when the caller
+    knows which of ``features`` they can be (the subject and lemma features);
+    by default every name of ``features``. The traits of :data:`COMBINED_WITH`
+    are looked up in ``features`` either way.
+    """
     verb_classes: list[str] = []
     named: list[str] = []
-    for name in features:  # one pass over the names
+    for name in features if names is None else names:  # one pass over the names
         if name.startswith("vc:"):
             verb_classes.append(name[3:])
-        elif name.startswith(PAIRED_PREFIXES):
+        elif name.startswith(_PAIRED_PREFIXES):
             named.append(name)
-    return pairs(verb_classes, features, named)
-
-
-def pairs(verb_classes: Sequence[str], features: Mapping[str, float], named: Sequence[str]) -> dict[str, float]:
-    """:func:`combine` from its parts: the main clause's verb classes, the features (for the traits of
-    :data:`COMBINED_WITH`) and the features that start with one of :data:`PAIRED_PREFIXES`."""
     if not verb_classes:
         return {"vc:none": 1.0}
     traits = [name for name in COMBINED_WITH if name in features]

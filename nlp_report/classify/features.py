@@ -20,13 +20,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import add
 
 from ..errors import ArgumentError
 from ..resources import read_json
 from .actors import Words, rule_actor
-from .constructions import PAIRED_PREFIXES, lemma_features, pairs
+from .constructions import combine, lemma_features
 from .cues import CueLexicon, default_cues
 from .lexicon import Lexicon, default_lexicon
 from .model_features import model_features
@@ -214,11 +214,8 @@ def sentence_features(
             word = word.strip(".,:;()")
             if word.isalpha() and word not in lex.prepositions and word not in lex.determiners:
                 features[f"sec:{word}"] = 1.0
-    # constructions.combine(features), reading only the two dicts its names come from (vc: and wc: names
-    # are lemma features, subj: names subject features), not every feature of the sentence
-    verb_classes = [name[3:] for name in lemma_part if name.startswith("vc:")]
-    named = [*subject_features, *(name for name in lemma_part if name.startswith(PAIRED_PREFIXES))]
-    features.update(pairs(verb_classes, features, named))
+    # the verb classes and the paired features are subject and lemma features: read only those names
+    features.update(combine(features, chain(subject_features, lemma_part)))
     return features
 
 

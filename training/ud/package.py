@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from importlib.metadata import version as _dist_version
 from pathlib import Path
 from typing import Any
 
 import spacy
 
+import nlp_report
 from nlp_report.pipeline.tokenizer import customize_tokenizer
 
 NAME = "nlp_report_ud"
@@ -74,11 +74,6 @@ The pipeline is a work derived from the treebanks below and is licensed, like th
 """
 
 
-def nlp_report_version() -> str:
-    """The installed nlp_report's version: the package needs at least this one (its word embedding)."""
-    return _dist_version("nlp_report")
-
-
 def package(model: Path, target: Path, *, corpus: Path, ud_dir: Path) -> Path:
     """Write the package of ``model`` to ``target`` (replacing it); returns ``target``.
 
@@ -104,7 +99,7 @@ def package(model: Path, target: Path, *, corpus: Path, ud_dir: Path) -> Path:
         notes=CITATIONS,
         url="https://github.com/UniversalDependencies",
         # the word embedding is nlp_report's (nlp_report.CharHashEmbed.v1, an entry point): pip installs it too
-        requirements=[f"nlp_report>={nlp_report_version()}"],
+        requirements=[f"nlp_report>={nlp_report.__version__}"],
     )
     meta["performance"] = {key: scores["nlp_report tokens"][key] for key, _ in METRICS}
     meta["alpino_test"] = scores
