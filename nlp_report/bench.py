@@ -29,14 +29,13 @@ process keeps one core busy, two worker processes cannot run twice as fast.
 
 Where things live
 -----------------
-* ``run.py``: :func:`run_bench`, which runs the rest in order;
-* ``corpus.py``: :class:`Corpus`, reading the documents and repeating them;
-* ``throughput.py``: :class:`Throughput`, the timed rounds;
-  ``model.py``: :class:`ModelComparison`, the model alone and with the components;
-* ``subprocesses.py``: cold start and :class:`Memory`, measured in fresh interpreters;
-* ``machine.py``: the machine, and the CPU other processes used meanwhile;
-* ``targets.py``: :data:`TARGETS` and checking them; ``result.py``:
-  :class:`BenchResult`, its JSON and its table; ``defaults.py``: the defaults.
+One module, in sections (``# ---`` headings), in the order :func:`run_bench` uses them:
+the defaults and the shipped documents; :class:`Corpus`, reading the documents and
+repeating them; the machine (:class:`CpuMeter`, the CPU other processes used meanwhile);
+:class:`Throughput` and its timed rounds; :class:`ModelComparison`, the model alone and
+with the components; cold start and :class:`Memory`, measured in fresh interpreters;
+:data:`TARGETS` and checking them; :class:`BenchResult`, its JSON and its table; and
+:func:`run_bench`, which runs the rest in order.
 """
 
 from __future__ import annotations

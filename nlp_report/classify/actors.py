@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy
 from spacy.attrs import ENT_TYPE, LEMMA, POS
 from spacy.tokens import Doc, Span
 
@@ -127,21 +126,30 @@ class Words:
         return cls.for_doc(span.doc).slice(span.start, span.end)
 
     @classmethod
-    def for_doc(cls, doc: Doc, text: Sequence[str] | None = None, space: Sequence[bool] | None = None) -> Words:
+    def for_doc(
+        cls,
+        doc: Doc,
+        text: Sequence[str] | None = None,
+        space: Sequence[bool] | None = None,
+        *,
+        read_model_annotation: bool = True,
+    ) -> Words:
         """The whole Doc at once (cheap to :meth:`slice` per sentence).
 
         ``text`` and ``space``: the token texts and trailing-space flags when
         already read in bulk (``pipeline.doc.token_table``); else read here.
+        ``read_model_annotation``: read the model's lemmas and tags when the Doc
+        has them (``False``: :attr:`lemma` and :attr:`pos` stay ``None``).
         """
         if not len(doc):
             return cls([], [], [], [])
         if text is None or space is None:
             text, space = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
         strings = doc.vocab.strings
-        labels = [strings.add(label) for label in ("COUNTRY", "ORG")]
-        flags: list[bool] = numpy.isin(doc.to_array(ENT_TYPE), labels).tolist()
+        kinds = doc.to_array(ENT_TYPE)
+        flags: list[bool] = ((kinds == strings.add("COUNTRY")) | (kinds == strings.add("ORG"))).tolist()
         lemma = pos = None
-        if doc.has_annotation("LEMMA") and doc.has_annotation("POS"):
+        if read_model_annotation and doc.has_annotation("LEMMA") and doc.has_annotation("POS"):
             lemma, pos = model_annotation(doc)
         return cls(text, space, flags, [w.lower() for w in text], lemma, pos)
 

@@ -138,6 +138,19 @@ class SentenceClassifier:
         best = self.decision_function(X).argmax(axis=1)
         return [self.classes_[i] for i in best]
 
+    def reads_prefix(self, prefixes: tuple[str, ...]) -> bool:
+        """Whether the model has a weight for a feature whose name starts with one of ``prefixes``
+        (computed once per vocabulary)."""
+        self._check_fitted()
+        vocabulary = self.vocabulary_
+        known: tuple[object, dict[tuple[str, ...], bool]] | None = getattr(self, "_prefixes_read", None)
+        if known is None or known[0] is not vocabulary:
+            known = (vocabulary, {})
+            self._prefixes_read = known
+        if prefixes not in known[1]:
+            known[1][prefixes] = any(name.startswith(prefixes) for name in vocabulary)
+        return known[1][prefixes]
+
     def _check_fitted(self) -> None:
         if not hasattr(self, "coef_"):
             raise ConfigError("this SentenceClassifier is not fitted yet; call fit() or load() first")

@@ -14,6 +14,9 @@ from collections.abc import Sequence
 
 from .actors import Words
 
+MODEL_FEATURE_PREFIXES = ("lemma:", "upos:")
+"""The prefixes of the feature names of this module."""
+
 LEMMA_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 """Tags whose lemmas are features."""
 

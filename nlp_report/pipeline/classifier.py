@@ -31,6 +31,7 @@ from ..classify.actors import Words, parse_actor, parse_or_rule_actor, rule_acto
 from ..classify.features import SentenceInput, sentence_features
 from ..classify.lexicon import Lexicon, default_lexicon
 from ..classify.model import SentenceClassifier
+from ..classify.model_features import MODEL_FEATURE_PREFIXES
 from ..errors import ConfigError
 from ..resources import data_path
 from ..types import SENTENCE_LABELS, SentenceLabel
@@ -99,7 +100,10 @@ class SentenceClassifierComponent:
         if SENTENCES_KEY not in doc.spans or not len(doc.spans[SENTENCES_KEY]):
             return doc
         spans = list(doc.spans[SENTENCES_KEY])
-        found = featurize(doc, spans, self.lexicon)
+        # a classifier without weights for the model's lemmas and tags (the packaged one) is not given them
+        found = featurize(
+            doc, spans, self.lexicon, read_model_annotation=self.model.reads_prefix(MODEL_FEATURE_PREFIXES)
+        )
         labels, scores = predict_scores(
             self.model, found.features, ["".join(item.words.text[-2:]) for item in found.inputs]
         )
@@ -135,9 +139,14 @@ class Featurized:
     subjects: list[str | None]
 
 
-def featurize(doc: Doc, spans: list[Span], lexicon: Lexicon) -> Featurized:
-    """The features of each sentence span of ``doc``: the one featurisation of the component and of training."""
-    inputs = sentence_inputs(doc, spans)
+def featurize(doc: Doc, spans: list[Span], lexicon: Lexicon, *, read_model_annotation: bool = True) -> Featurized:
+    """The features of each sentence span of ``doc``: the one featurisation of the component and of training.
+
+    ``read_model_annotation=False`` leaves out the features of a model's lemmas and tags
+    (:data:`MODEL_FEATURE_PREFIXES`), for a classifier that has no weights for them (one trained
+    on the fallback pipeline, such as the packaged one): it would drop them unread.
+    """
+    inputs = sentence_inputs(doc, spans, read_model_annotation=read_model_annotation)
     subjects = [rule_actor(item.words, lexicon) for item in inputs]
     features = [
         sentence_features(item, lexicon=lexicon, actor=subject) for item, subject in zip(inputs, subjects, strict=True)
@@ -179,8 +188,11 @@ def predict_scores(
     return labels, scores
 
 
-def sentence_inputs(doc: Doc, spans: list[Span]) -> list[SentenceInput]:
-    """What the features need for each sentence: tokens, section title, list item, intro of a list."""
+def sentence_inputs(doc: Doc, spans: list[Span], *, read_model_annotation: bool = True) -> list[SentenceInput]:
+    """What the features need for each sentence: tokens, section title, list item, intro of a list.
+
+    ``read_model_annotation``: read a model's lemmas and tags into the tokens
+    (:class:`~nlp_report.classify.actors.Words`) when the Doc has them."""
     headings: list[tuple[int, str]] = []
     list_items: list[tuple[int, int]] = []
     if BLOCKS_KEY in doc.spans:
@@ -194,7 +206,7 @@ def sentence_inputs(doc: Doc, spans: list[Span]) -> list[SentenceInput]:
     inputs = []
     intro: Words | None = None
     table = token_table(doc)
-    all_words = Words.for_doc(doc, table.text, table.space)
+    all_words = Words.for_doc(doc, table.text, table.space, read_model_annotation=read_model_annotation)
     for position, span in enumerate(spans):
         index = bisect_right(heading_starts, span.start) - 1
         section = headings[index][1] if index >= 0 else None

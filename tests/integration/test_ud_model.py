@@ -18,6 +18,7 @@ import nlp_report
 from nlp_report.classify.actor_gate import emitted_actor
 from nlp_report.classify.actors import Words, parse_actor, parse_or_rule_actor, rule_actor
 from nlp_report.classify.features import SentenceInput, sentence_features
+from nlp_report.classify.model_features import MODEL_FEATURE_PREFIXES
 from nlp_report.model_package import UD_MODEL, pipeline_dir, resolve
 from nlp_report.pipeline.doc import SENTENCES_KEY
 from tests.conftest import UD_MODEL as UD_MODEL_DIR
@@ -216,6 +217,31 @@ def test_the_fallback_has_no_model_features(analyzer: nlp_report.Analyzer) -> No
     words = Words.from_span(sentence)
     assert words.lemma is None and words.pos is None
     assert not any(key.startswith(("lemma:", "upos:")) for key in sentence_features(SentenceInput(words)))
+
+
+def test_a_classifier_without_model_features_is_not_given_them(
+    ud_analyzer: nlp_report.Analyzer, seed_text: str
+) -> None:
+    """Regression: the packaged classifier (trained on the fallback) has no ``lemma:``/``upos:``
+    weights, so the component leaves those features out; its labels and scores are those it
+    gives when it computes them and drops them unread."""
+    from nlp_report.pipeline.classifier import featurize, predict_scores
+
+    component = ud_analyzer.nlp.get_pipe("nlp_report_classifier")
+    assert not component.model.reads_prefix(MODEL_FEATURE_PREFIXES)
+    doc = ud_analyzer.nlp(seed_text)
+    spans = list(doc.spans[SENTENCES_KEY])
+    lean = featurize(doc, spans, component.lexicon, read_model_annotation=False)
+    full = featurize(doc, spans, component.lexicon)
+    assert all(item.words.lemma is None for item in lean.inputs)
+    assert any(key.startswith(MODEL_FEATURE_PREFIXES) for features in full.features for key in features)
+    texts = ["".join(item.words.text[-2:]) for item in full.inputs]
+    assert predict_scores(component.model, lean.features, texts) == predict_scores(
+        component.model, full.features, texts
+    )
+    assert [span._.scores for span in doc.spans[SENTENCES_KEY]] == predict_scores(
+        component.model, full.features, texts
+    )[1]
 
 
 # --- entities: the model has no NER, so the rules' entities are the fallback's ----------------------

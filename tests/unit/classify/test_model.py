@@ -55,6 +55,14 @@ def test_json_round_trip_predicts_the_same(tmp_path: Path) -> None:
     assert abs(loaded.predict_proba(probe) - model.predict_proba(probe)).max() < 1e-5
 
 
+def test_reads_prefix_says_whether_a_feature_family_has_weights() -> None:
+    model = SentenceClassifier(min_count=1).fit(X, Y)
+    assert model.reads_prefix(("cue:",)) and model.reads_prefix(("lemma:", "sec:"))
+    assert not model.reads_prefix(("lemma:", "upos:"))
+    model.fit([*X, {"lemma:besluiten": 1.0}], [*Y, "decision"])  # a new vocabulary is read again
+    assert model.reads_prefix(("lemma:", "upos:"))
+
+
 def test_training_is_deterministic() -> None:
     a = SentenceClassifier(min_count=1).fit(X, Y)
     b = SentenceClassifier(min_count=1).fit(X, Y)
