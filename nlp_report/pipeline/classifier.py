@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
+import numpy
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
@@ -112,8 +113,9 @@ class SentenceClassifierComponent:
         candidates = candidate_actors(doc, labelled, found.subjects, self.actor_source)
         rows = zip(labelled, found.inputs, candidates, labels, scores, strict=True)
         for span, item, candidate, label, probabilities in rows:
-            span._.scores = probabilities
-            span._.actor = emitted_actor(candidate, label, probabilities, item.words, lexicon=self.lexicon)
+            extension = span._  # one accessor for both attributes
+            extension.scores = probabilities
+            extension.actor = emitted_actor(candidate, label, probabilities, item.words, lexicon=self.lexicon)
         return doc
 
 
@@ -170,21 +172,25 @@ def predict_scores(
         raise ConfigError(f"the classifier predicts labels that are not sentence labels: {sorted(unknown)}")
     if not features:
         return [], []
-    rows = model.predict_proba(features).tolist()
+    proba = model.predict_proba(features)
+    best: list[int] = proba.argmax(axis=1).tolist()
+    # each label's column (a label the model does not know: probability 0), read in bulk
+    columns = [model.classes_.index(label) if label in model.classes_ else -1 for label in SENTENCE_LABELS]
+    table = numpy.zeros((len(features), len(SENTENCE_LABELS)))
+    for k, column in enumerate(columns):
+        if column >= 0:
+            table[:, k] = proba[:, column]
+    rounded = [[round(value, 4) for value in row] for row in table.tolist()]
     labels: list[SentenceLabel] = []
     scores: list[dict[str, float]] = []
     question: dict[str, float] = {label: float(label == "context") for label in SENTENCE_LABELS}
-    for text, row in zip(texts, rows, strict=True):
+    for text, row, top in zip(texts, rounded, best, strict=True):
         if text.rstrip().rstrip("\"'”’»").endswith("?"):
             labels.append("context")
             scores.append(dict(question))
             continue
-        by_label = dict(zip(model.classes_, row, strict=True))
-        probabilities: dict[str, float] = {
-            label: round(float(by_label.get(label, 0.0)), 4) for label in SENTENCE_LABELS
-        }
-        labels.append(cast("SentenceLabel", model.classes_[max(range(len(row)), key=row.__getitem__)]))
-        scores.append(probabilities)
+        labels.append(cast("SentenceLabel", model.classes_[top]))
+        scores.append(dict(zip(SENTENCE_LABELS, row, strict=True)))
     return labels, scores
 
 

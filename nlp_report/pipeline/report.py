@@ -43,6 +43,8 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
     sentences = []
     if SENTENCES_KEY in doc.spans:
         for span in doc.spans[SENTENCES_KEY]:
+            extension = span._  # one accessor for both attributes
+            scores = extension.scores
             start, end = offsets.span(span.start_char, span.end_char)
             index = bisect_right(heading_starts, span.start_char) - 1
             label = span.label_ if span.label_ in SENTENCE_LABELS else None
@@ -52,9 +54,9 @@ def build_report(doc: Doc, *, source: str | None = None, model: str = "") -> Rep
                     end,
                     text[start:end],
                     cast("SentenceLabel | None", label),
-                    span._.actor,
+                    extension.actor,
                     titles[index] if index >= 0 else None,
-                    dict(span._.scores) if span._.scores is not None else None,
+                    dict(scores) if scores is not None else None,
                 )
             )
 
