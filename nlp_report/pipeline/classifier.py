@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import numpy
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
@@ -172,25 +171,21 @@ def predict_scores(
         raise ConfigError(f"the classifier predicts labels that are not sentence labels: {sorted(unknown)}")
     if not features:
         return [], []
-    proba = model.predict_proba(features)
-    best: list[int] = proba.argmax(axis=1).tolist()
-    # each label's column (a label the model does not know: probability 0), read in bulk
-    columns = [model.classes_.index(label) if label in model.classes_ else -1 for label in SENTENCE_LABELS]
-    table = numpy.zeros((len(features), len(SENTENCE_LABELS)))
-    for k, column in enumerate(columns):
-        if column >= 0:
-            table[:, k] = proba[:, column]
-    rounded = [[round(value, 4) for value in row] for row in table.tolist()]
+    rows = model.predict_proba(features).tolist()
     labels: list[SentenceLabel] = []
     scores: list[dict[str, float]] = []
     question: dict[str, float] = {label: float(label == "context") for label in SENTENCE_LABELS}
-    for text, row, top in zip(texts, rounded, best, strict=True):
+    for text, row in zip(texts, rows, strict=True):
         if text.rstrip().rstrip("\"'”’»").endswith("?"):
             labels.append("context")
             scores.append(dict(question))
             continue
-        labels.append(cast("SentenceLabel", model.classes_[top]))
-        scores.append(dict(zip(SENTENCE_LABELS, row, strict=True)))
+        by_label = dict(zip(model.classes_, row, strict=True))
+        probabilities: dict[str, float] = {
+            label: round(float(by_label.get(label, 0.0)), 4) for label in SENTENCE_LABELS
+        }
+        labels.append(cast("SentenceLabel", model.classes_[max(range(len(row)), key=row.__getitem__)]))
+        scores.append(probabilities)
     return labels, scores
 
 
