@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import read_json
-from .actors import Words, main_clause
-from .lexicon import Lexicon
+from .actors import MainClause, Words, main_clause
+from .lexicon import Lexicon, default_lexicon
 
 HOLDER_LABELS = frozenset({"position", "decision"})
 
@@ -40,6 +40,15 @@ class EmitRules:
     holder_verbs: frozenset[str]
     context_verbs: frozenset[str]
     holder_predicates: frozenset[str]
+    modal_holder_verbs: frozenset[str]
+    """Holder verbs that yield to a context verb of the same clause (``wil ik u informeren``)."""
+    holder_phrases: tuple[tuple[str, ...], ...]
+    """Stance phrases that make any clause a holder's (``met waardering kennisgenomen``)."""
+    addressed_verbs: frozenset[str]
+    """Context verbs with an addressee (``bied ik u ... aan``), holder verbs without one."""
+    addressees: frozenset[str]
+    copula_verbs: frozenset[str]
+    """A main clause with only these verbs describes (``BYD is een fabrikant``): context."""
     context_confident: float
     """A ``context`` sentence at or above this probability gets no actor, whatever its verb."""
     label_confident: float
@@ -56,6 +65,11 @@ def emit_rules() -> EmitRules:
         holder_verbs=frozenset(data["holder_verbs"]),
         context_verbs=frozenset(data["context_verbs"]),
         holder_predicates=frozenset(data["holder_predicates"]),
+        modal_holder_verbs=frozenset(data["modal_holder_verbs"]),
+        holder_phrases=tuple(tuple(phrase.split()) for phrase in data["holder_phrases"]),
+        addressed_verbs=frozenset(data["addressed_verbs"]),
+        addressees=frozenset(data["addressees"]),
+        copula_verbs=frozenset(data["copula_verbs"]),
         context_confident=float(data["context_confident"]),
         label_confident=float(data["label_confident"]),
         neutral_confident=float(data["neutral_confident"]),
@@ -74,15 +88,52 @@ def _is_question(words: Words) -> bool:
 
 
 def verb_class(words: Words, lexicon: Lexicon | None = None, rules: EmitRules | None = None) -> str | None:
-    """``"holder"`` when the main clause has a holder verb or a stance predicate,
-    ``"context"`` when it has a context verb and neither of those, else ``None``."""
+    """What the main clause's verb says of its subject, in this order:
+
+    * ``"holder"``: a stance phrase (``met waardering``), a holder verb (a modal one such as
+      ``willen`` only without a context verb: ``wil ik u informeren`` is context) or a stance
+      predicate (``is bereid``);
+    * an addressed verb (``aanbieden``): ``"context"`` with an addressee (``bied ik u ... aan``),
+      else ``"holder"`` (``Nederland biedt twee fregatten aan``);
+    * ``"context"``: a context verb, or only a copula (``BYD is een fabrikant``) with no
+      outcome noun (``Het resultaat was het besluit van ...``) nor an attribution
+      (``Volgens de rapporteur is ...``);
+    * ``"holder"`` for a modal holder verb alone with a context verb ruled out above; else ``None``.
+    """
     chosen = rules or emit_rules()
     clause = main_clause(words, lexicon)
-    if not chosen.holder_verbs.isdisjoint(clause.lemmas) or not chosen.holder_predicates.isdisjoint(clause.words):
+    lemmas = set(clause.lemmas)
+    addressed = not chosen.addressees.isdisjoint(clause.words)
+    context_verb = not chosen.context_verbs.isdisjoint(lemmas) or (
+        addressed and not chosen.addressed_verbs.isdisjoint(lemmas)
+    )
+    holder_verbs = chosen.holder_verbs - chosen.modal_holder_verbs if context_verb else chosen.holder_verbs
+    if (
+        any(_has_phrase(clause.words, phrase) for phrase in chosen.holder_phrases)
+        or not holder_verbs.isdisjoint(lemmas)
+        or not chosen.holder_predicates.isdisjoint(clause.words)
+    ):
         return "holder"
-    if not chosen.context_verbs.isdisjoint(clause.lemmas):
+    if not chosen.addressed_verbs.isdisjoint(lemmas):
+        return "context" if addressed else "holder"
+    if context_verb or (lemmas and lemmas <= chosen.copula_verbs and not _names_a_holder(words, clause, lexicon)):
         return "context"
     return None
+
+
+def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1) if words[i] == phrase[0])
+
+
+def _names_a_holder(words: Words, clause: MainClause, lexicon: Lexicon | None) -> bool:
+    """Whether a copula clause names a holder all the same: an outcome noun after the verb
+    (``was het besluit van ...``) or an attribution anywhere (``volgens``)."""
+    lex = lexicon or default_lexicon()
+    if not lex.holder_of_nouns.isdisjoint(clause.words):
+        return True
+    low = words.lower()
+    return any(_has_phrase(tuple(low), phrase) for phrase in lex.attribution_anywhere)
 
 
 def emitted_actor(

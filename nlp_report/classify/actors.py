@@ -351,16 +351,40 @@ def main_clause(words: Words, lexicon: Lexicon | None = None) -> MainClause:
         if before in ("en", "maar", "of") and lex.is_finite(clause[k]):  # "schetste ... en riep op"
             lemmas += _finite_lemmas(clause[k:], lex)
             continue
-        for form in lex.forms(clause[k]):
-            if form.kind == "participle" or (
-                form.kind == "infinitive"  # not a plural noun: "de voorstellen", "geopperde voorstellen"
-                and before not in lex.determiners
-                and before not in lex.prepositions
-                and not (before.endswith("e") and before.isalpha() and before not in lex.holder_nouns)
-                and not before.isdigit()
-            ):
-                lemmas.append(form.lemma)
+        lemmas += _verb_lemmas_at(clause, k, lex)
+    if end < len(low) and low[end] == "om":  # "is voornemens om ... deel te nemen": the predicate's verb
+        main_end = _main_clause_end(low, verb, lex)
+        lemmas += [
+            lemma for k in range(end + 2, main_end) if low[k - 1] == "te" for lemma in _verb_lemmas_at(low, k, lex)
+        ]
     return MainClause(tuple(dict.fromkeys(lemmas)), tuple(clause))
+
+
+def _verb_lemmas_at(clause: list[str], k: int, lex: Lexicon) -> list[str]:
+    """The lemmas of ``clause[k]`` as a participle or an infinitive (``te`` ones too), ``k >= 1``.
+
+    A separable verb's particle split off before it joins it: ``kennis genomen`` ->
+    ``kennisnemen``, ``deel te nemen`` -> ``deelnemen``.
+    """
+    before = clause[k - 1]
+    found = []
+    for form in lex.forms(clause[k]):
+        if form.kind == "participle" or (
+            form.kind == "infinitive"  # not a plural noun: "de voorstellen", "geopperde voorstellen"
+            and (
+                before == "te"
+                or (
+                    before not in lex.determiners
+                    and before not in lex.prepositions
+                    and not (before.endswith("e") and before.isalpha() and before not in lex.holder_nouns)
+                    and not before.isdigit()
+                )
+            )
+        ):
+            particle = clause[k - 2] if before == "te" and k >= 2 else before
+            joined = particle + form.lemma
+            found.append(joined if lex.particle_of(joined) == particle else form.lemma)
+    return found
 
 
 def _finite_lemmas(clause: list[str], lex: Lexicon) -> list[str]:

@@ -162,3 +162,16 @@ def test_plain_layout_took_quadratic_time_on_long_white_space() -> None:
     first = "Nederland steunt de NAVO." + " " * 200_000 + "De EU besloot."
     assert [text[b.start : b.end] for b in doc._.layout.blocks] == [first, "De EU besloot.", "De EU besloot."]
     assert [e.text for e in doc.ents] == ["Nederland", "NAVO", "EU", "EU", "EU"]
+
+
+@pytest.mark.parametrize(("text", "first"), [("0? ]0", "0? ]"), ("Wat nu? ]1", "Wat nu? ]")])
+def test_invariant_missed_a_marker_glued_after_a_closing_bracket(
+    analyzer: nlp_report.Analyzer, text: str, first: str
+) -> None:
+    """The fuzzer's ``0? ]0``: the splitter leaves a marker glued after ``?`` and closers out of the
+    sentence, as after ``?`` alone; the report invariant now allows it there too."""
+    from tests.robustness.invariants import check_report
+
+    report = analyzer.analyze(text)
+    assert [s.text for s in report.sentences] == [first]
+    check_report(report, text, analyze_layout(text))

@@ -92,6 +92,10 @@ def check_layout(text: str, layout: Layout) -> None:
     assert not lost, ("characters lost", [(i, text[i]) for i in lost[:10]])
 
 
+_CLOSERS = frozenset("”’\"'»)]")
+"""What the splitter skips between a sentence end and a glued marker (``layout/sentences.py``)."""
+
+
 def _glued_marker(clean: str, c: int) -> bool:
     """Whether ``clean[c]`` is a digit of a marker glued after a sentence end (``besloot.1 Verder``, ``.1Met``).
 
@@ -104,11 +108,14 @@ def _glued_marker(clean: str, c: int) -> bool:
     end = c
     while end < len(clean) and clean[end].isdigit():
         end += 1
+    before = start
+    while before > 0 and (clean[before - 1] in _CLOSERS or (before < start and clean[before - 1].isspace())):
+        before -= 1  # closing quotes and brackets between the end and the marker: ``?»1``, ``? ]1``
     return (
         clean[c].isdigit()
         and end - start <= 3
-        and start > 0
-        and clean[start - 1] in ".!?…"
+        and before > 0
+        and clean[before - 1] in ".!?…"
         and (end == len(clean) or clean[end].isspace() or (clean[end].isupper() and clean[end + 1 : end + 2].islower()))
     )
 

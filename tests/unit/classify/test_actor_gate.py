@@ -45,7 +45,11 @@ def test_no_candidate_no_actor() -> None:
 def test_verb_classes(words_of: WordsOf) -> None:
     assert verb_class(words_of("De Raad vond plaats in Brussel.", [])) == "context"
     assert verb_class(words_of("De Raad nam het besluit aan.", [])) == "holder"
-    assert verb_class(words_of("De Raad is groot.", [])) is None
+    assert verb_class(words_of("De Raad is groot.", [])) == "context"  # a copula alone
+    assert verb_class(words_of("Volgens de Raad is de situatie ernstig.", [])) is None  # an attribution
+    assert verb_class(words_of("De Raad overwoog de opties.", [])) is None  # neither list
+    assert verb_class(words_of("Nederland biedt twee fregatten aan.", [])) == "holder"
+    assert verb_class(words_of("Hierbij bied ik u de brief aan.", [])) == "context"
 
 
 def test_rules_come_from_the_data_file() -> None:
