@@ -14,9 +14,11 @@ it (word lists and thresholds in ``emit`` of ``data/classify/actor_rules.json``)
   ``label_confident``;
 * a sentence labelled ``context`` gets the actor when its main clause has a
   holder verb (``benadrukken``, ``vragen``, ``aankondigen``, ``bereiken``) or
-  a stance predicate (``is bereid``) and the probability of ``context`` is
-  below ``context_confident``, or when its verb is neither a holder nor a
-  context verb and that probability is below ``neutral_confident``;
+  a stance predicate (``is bereid``) or phrase (``met waardering``) and the
+  probability of ``context`` is below ``context_confident``, or when its verb
+  is neither a holder nor a context verb and that probability is below
+  ``neutral_confident`` (a clause with only a copula, ``is een fabrikant``,
+  counts as context; see :func:`verb_class`);
 * a sentence whose finder names no holder gets none (impersonal passives,
   norms addressed to someone, ``Het is van belang``).
 """
@@ -47,6 +49,7 @@ class EmitRules:
     addressed_verbs: frozenset[str]
     """Context verbs with an addressee (``bied ik u ... aan``), holder verbs without one."""
     addressees: frozenset[str]
+    """The words that address the reader (``u``, ``uw``)."""
     copula_verbs: frozenset[str]
     """A main clause with only these verbs describes (``BYD is een fabrikant``): context."""
     context_confident: float
@@ -98,7 +101,10 @@ def verb_class(words: Words, lexicon: Lexicon | None = None, rules: EmitRules | 
     * ``"context"``: a context verb, or only a copula (``BYD is een fabrikant``) with no
       outcome noun (``Het resultaat was het besluit van ...``) nor an attribution
       (``Volgens de rapporteur is ...``);
-    * ``"holder"`` for a modal holder verb alone with a context verb ruled out above; else ``None``.
+    * else ``None``.
+
+    The verbs are those of :func:`~nlp_report.classify.actors.main_clause`: the finite verb, its
+    participles and infinitives, ``te`` ones with their split-off particle (``deel te nemen``).
     """
     chosen = rules or emit_rules()
     clause = main_clause(words, lexicon)
