@@ -18,7 +18,7 @@ subject, a question, or an outcome noun (``bereikte`` + ``akkoord``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,14 +53,13 @@ def lemma_classes() -> LemmaClasses:
     return LemmaClasses(invert(data["verb_classes"]), invert(data["word_classes"]))
 
 
-def _clause_rest(low: Sequence[str], mask: Sequence[bool], i: int) -> list[str]:
+def _clause_rest(low: Sequence[str], mask: Sequence[bool], i: int) -> Iterator[str]:
     """The words after ``low[i]`` up to the end of its clause (same mask, no clause punctuation)."""
-    rest = []
+    clause = mask[i]
     for j in range(i + 1, len(low)):
-        if mask[j] != mask[i] or low[j] in CLAUSE_ENDS:
-            break
-        rest.append(low[j])
-    return rest
+        if mask[j] != clause or low[j] in CLAUSE_ENDS:
+            return
+        yield low[j]
 
 
 WordNames = tuple[str | None, tuple[str, ...], tuple[str, ...]]

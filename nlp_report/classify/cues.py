@@ -56,7 +56,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
-def _lowered(text: str) -> str | None:
+def lowered_text(text: str) -> str | None:
     """``text.lower()`` when its words, offsets included, are those of :func:`tokenize`; else ``None``.
 
     That holds when lower-casing maps each character to one character (not
@@ -172,13 +172,40 @@ class CueLexicon:
 
     def find(self, text: str) -> list[CueMatch]:
         """The cues in ``text``: longest first where they overlap, negated outcomes dropped, in text order."""
-        lowered = _lowered(text)
-        tokens: list[tuple[str, int, int]] | None = None
+        lowered = lowered_text(text)
         if lowered is not None:
-            words = TOKEN.findall(lowered)
-        else:
-            tokens = tokenize(text)
-            words = [t[0] for t in tokens]
+            return self.find_lowered(lowered)
+        tokens = tokenize(text)
+        kept = self._kept([t[0] for t in tokens])
+        return [
+            CueMatch(cue.label, cue.text, tokens[covered[0]][1], tokens[covered[-1]][2], covered)
+            for cue, covered in kept
+        ]
+
+    def find_lowered(self, lowered: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
+        """:meth:`find` on ``lowered[start:end]``, a stretch of a text that :func:`lowered_text` gave.
+
+        The offsets are those of ``lowered``: a document lower-cased once can be read sentence by sentence.
+        """
+        end = len(lowered) if end is None else end
+        kept = self._kept(TOKEN.findall(lowered, start, end))
+        if not kept:
+            return []
+        # the offsets of the words the matches start and end with
+        needed = {i for _, covered in kept for i in (covered[0], covered[-1])}
+        last_needed = max(needed)
+        spans: dict[int, tuple[int, int]] = {}
+        for i, m in enumerate(TOKEN.finditer(lowered, start, end)):
+            if i in needed:
+                spans[i] = m.span()
+            if i >= last_needed:
+                break
+        return [
+            CueMatch(cue.label, cue.text, spans[covered[0]][0], spans[covered[-1]][1], covered) for cue, covered in kept
+        ]
+
+    def _kept(self, words: list[str]) -> list[tuple[Cue, tuple[int, ...]]]:
+        """The cues among ``words`` (lower case) with the words they cover, after the rules; in text order."""
         by_first = self._candidates
         found: list[tuple[Cue, tuple[int, ...]]] = []
         last = len(words) - 1
@@ -205,24 +232,8 @@ class CueLexicon:
             if cue.label in self.negation_labels and self._negated(words, covered):
                 continue
             kept.append((cue, covered))
-        if lowered is not None:  # the offsets of the words the matches start and end with
-            needed = {i for _, covered in kept for i in (covered[0], covered[-1])}
-            spans: dict[int, tuple[int, int]] = {}
-            if needed:
-                last_needed = max(needed)
-                for i, m in enumerate(TOKEN.finditer(lowered)):
-                    if i in needed:
-                        spans[i] = m.span()
-                    if i >= last_needed:
-                        break
-        else:
-            assert tokens is not None
-            spans = {i: (start, end) for i, (_, start, end) in enumerate(tokens)}
-        matches = [
-            CueMatch(cue.label, cue.text, spans[covered[0]][0], spans[covered[-1]][1], covered) for cue, covered in kept
-        ]
-        matches.sort(key=lambda m: m.tokens[0])
-        return matches
+        kept.sort(key=lambda item: item[1][0])
+        return kept
 
     def counts(self, text: str) -> dict[SentenceLabel, int]:
         """How many cues of each label ``text`` holds (after :meth:`find`'s rules)."""

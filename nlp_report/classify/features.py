@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain
 from operator import add
@@ -27,7 +27,7 @@ from ..errors import ArgumentError
 from ..resources import read_json
 from .actors import Words, rule_actor
 from .constructions import combine, lemma_features
-from .cues import CueLexicon, default_cues
+from .cues import CueLexicon, default_cues, lowered_text
 from .lexicon import Lexicon, default_lexicon
 from .model_features import model_features
 
@@ -71,6 +71,9 @@ class SentenceInput:
     """Before the first heading of a document that has headings (the cover letter)."""
     intro: Words | None = None
     """For a list item: the sentence that introduces the list (ending in a colon)."""
+    cues: Sequence[tuple[str, int]] | None = field(default=None, repr=False, compare=False)
+    """``(label, token index)`` of each cue of the packaged lexicon in the sentence, when already found for
+    the whole document (:func:`document_cues`); :func:`sentence_features` finds them otherwise."""
 
 
 def main_clause_mask(low: Sequence[str], lex: Lexicon) -> list[bool]:
@@ -123,6 +126,30 @@ def _cue_matches(words: Words, cues: CueLexicon) -> list[tuple[str, int]]:
     return [(m.label, max(bisect_right(starts, m.start) - 1, 0)) for m in found]
 
 
+def document_cues(
+    text: str, tokens: Sequence[str], idx: Sequence[int], spans: Sequence[tuple[int, int]]
+) -> list[list[tuple[str, int]]] | None:
+    """The cues of each sentence of a document, as :func:`_cue_matches` finds them, with the text lower-cased once.
+
+    ``tokens`` and ``idx``: the texts and character offsets of the document's tokens in ``text`` (so that
+    ``text[idx[i]:]`` starts with ``tokens[i]`` and what separates two tokens is one space or nothing, as
+    in a Doc); ``spans``: the token offsets ``(start, end)`` of each sentence. ``None`` when lower-casing
+    ``text`` does not keep its words (:func:`~nlp_report.classify.cues.lowered_text`).
+    """
+    lowered = lowered_text(text)
+    if lowered is None:
+        return None
+    cues = default_cues()
+    out: list[list[tuple[str, int]]] = []
+    for start, end in spans:
+        if end <= start:
+            out.append([])
+            continue
+        found = cues.find_lowered(lowered, idx[start], idx[end - 1] + len(tokens[end - 1]))
+        out.append([(m.label, max(bisect_right(idx, m.start, start, end) - 1, start) - start) for m in found])
+    return out
+
+
 _UNSET = object()
 
 
@@ -147,7 +174,8 @@ def sentence_features(
     features: dict[str, float] = {}
 
     first_main: tuple[int, str] | None = None
-    for label, index in _cue_matches(words, cue_set):
+    matches = sentence.cues if sentence.cues is not None and cues is None else _cue_matches(words, cue_set)
+    for label, index in matches:
         if mask[index]:
             features[f"cue:{label}"] = features.get(f"cue:{label}", 0.0) + 1.0
             if first_main is None or index < first_main[0]:

@@ -14,7 +14,7 @@ The particles are data: ``data/classify/lemma_classes.json``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -91,9 +91,10 @@ class Lemmatizer:
         self._verbs[word] = found
         return found
 
-    def with_particle(self, lemma: str, following: Sequence[str]) -> str:
+    def with_particle(self, lemma: str, following: Iterable[str]) -> str:
         """``lemma`` joined with the first particle of ``following`` that makes a known verb
-        (``nemen`` + ``[..., "aan"]`` -> ``aannemen``); ``lemma`` itself when none does."""
+        (``nemen`` + ``[..., "aan"]`` -> ``aannemen``); ``lemma`` itself when none does.
+        ``following`` is read only up to that particle."""
         for word in following:
             if word in self.particles:
                 joined = word + lemma

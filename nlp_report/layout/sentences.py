@@ -53,6 +53,8 @@ _NOT_A_START = frozenset(",;:")
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "”"}
 _OPENING_QUOTES = frozenset({"'", "‘", '"', "“", "„", "«"})
 _LIST_SEPARATORS = frozenset({":", ";"})
+_MARKS = _FINAL_CHARS | set(_QUOTE_PAIRS) | set(_QUOTE_PAIRS.values()) | _LIST_SEPARATORS
+"""The last characters of the tokens :func:`split_sentences` reads: the others are part of a sentence."""
 _MAX_SPEAKER_WORDS = 4
 
 
@@ -66,8 +68,11 @@ def split_sentences(
     pieces = []
     sent_start = start
     quotes: list[str] = []  # the closing quotes still expected, innermost last
-    i = start
-    while i < end:
+    resume = start  # the tokens before it are read already (a sentence end and what follows it)
+    # only a quote, a list separator or final punctuation changes anything: the other tokens are skipped
+    for i in [k for k in range(start, end) if words[k][-1:] in _MARKS]:
+        if i < resume:
+            continue
         text = words[i]
         if text in _QUOTE_PAIRS:
             quotes.append(_QUOTE_PAIRS[text])
@@ -76,11 +81,9 @@ def split_sentences(
         last = text[-1:]
         if text in _LIST_SEPARATORS and _inline_bullet(rules, words, space, i, end):
             pieces.append((sent_start, i + 1))
-            sent_start = i + 2
-            i += 2
+            sent_start = resume = i + 2
             continue
-        if last not in _FINAL_CHARS:  # no final punctuation, no abbreviation: the common case
-            i += 1
+        if last not in _FINAL_CHARS:  # no final punctuation, no abbreviation
             continue
         nxt = _after_closers(words, i + 1, end)
         marker = _glued_marker(rules, words, space, i, nxt, end)
@@ -94,15 +97,11 @@ def split_sentences(
                 after < end and _starts_sentence_after(rules, text, words[after], marker=marker)
             )
         else:
-            i += 1
             continue
         if boundary:
             pieces.append((sent_start, nxt))
-            sent_start = after
+            sent_start = resume = after
             quotes.clear()
-            i = after
-        else:
-            i += 1
     if sent_start < end:
         pieces.append((sent_start, end))
     if item and pieces:
@@ -227,4 +226,4 @@ def _after_speaker_label(rules: LayoutRules, words: Sequence[str], s: int, e: in
 
 
 def _joined(words: Sequence[str], space: Sequence[bool], s: int, e: int) -> str:
-    return "".join(w + (" " if space[k] else "") for k, w in zip(range(s, e), words[s:e], strict=True)).strip()
+    return "".join([w + " " if after else w for w, after in zip(words[s:e], space[s:e], strict=True)]).strip()

@@ -28,7 +28,7 @@ from spacy.training import Example
 from ..classify.actor_gate import HOLDER_LABELS as HOLDER_LABELS  # re-exported
 from ..classify.actor_gate import emitted_actor
 from ..classify.actors import Words, parse_actor, parse_or_rule_actor, rule_actor
-from ..classify.features import SentenceInput, sentence_features
+from ..classify.features import SentenceInput, document_cues, sentence_features
 from ..classify.lexicon import Lexicon, default_lexicon
 from ..classify.model import SentenceClassifier
 from ..classify.model_features import MODEL_FEATURE_PREFIXES
@@ -208,6 +208,8 @@ def sentence_inputs(doc: Doc, spans: list[Span], *, read_model_annotation: bool 
     intro: Words | None = None
     table = token_table(doc)
     all_words = Words.for_doc(doc, table.text, table.space, read_model_annotation=read_model_annotation)
+    bounds = [(span.start, span.end) for span in spans]
+    cues = document_cues(table.doc_text, table.text, table.idx, bounds) if table.doc_text else None
     for position, span in enumerate(spans):
         index = bisect_right(heading_starts, span.start) - 1
         section = headings[index][1] if index >= 0 else None
@@ -222,6 +224,7 @@ def sentence_inputs(doc: Doc, spans: list[Span], *, read_model_annotation: bool 
                 position,
                 cover_letter=bool(headings) and index < 0,
                 intro=intro if in_list else None,
+                cues=cues[position] if cues is not None else None,
             )
         )
         if not in_list:

@@ -96,6 +96,8 @@ class TokenTable:
     text: list[str]
     space: list[bool]
     idx: list[int]
+    doc_text: str = ""
+    """The text of the Doc, of which the tokens are slices."""
 
 
 _tables: weakref.WeakKeyDictionary[Doc, tuple[Any, str, TokenTable]] = weakref.WeakKeyDictionary()
@@ -121,7 +123,7 @@ def token_table(doc: Doc) -> TokenTable:
     idx: list[int] = arr[:, 0].tolist()
     ends: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
     space: list[bool] = arr[:, 2].astype(bool).tolist()
-    table = TokenTable(list(map(text.__getitem__, map(slice, idx, ends))), space, idx)
+    table = TokenTable(list(map(text.__getitem__, map(slice, idx, ends))), space, idx, text)
     _tables[doc] = (arr, text, table)
     return table
 

@@ -11,7 +11,8 @@ from spacy.language import Language
 
 import nlp_report
 from nlp_report.classify.actors import Words
-from nlp_report.classify.cues import _lowered, default_cues, tokenize
+from nlp_report.classify.cues import default_cues, lowered_text, tokenize
+from nlp_report.classify.features import _cue_matches, document_cues
 from nlp_report.classify.lexicon import default_lexicon
 from nlp_report.entities.rules import Found, Mention, doc_text, resolve
 from nlp_report.pipeline.doc import get_layout, token_table
@@ -34,6 +35,7 @@ def test_token_table_is_what_the_tokens_say(nlp: Language) -> None:
         assert table.space == [bool(t.whitespace_) for t in doc]
         assert table.idx == [t.idx for t in doc]
         assert doc_text(doc, get_layout(doc)) == doc.text
+        assert table.doc_text == doc.text
     plain = spacy.blank("nl")("Een Doc zonder layout-tokenizer. ")
     assert token_table(plain).text == [t.text for t in plain] and doc_text(plain, get_layout(plain)) == plain.text
 
@@ -104,7 +106,7 @@ def test_the_layout_tokenizer_is_built_as_spacy_builds_it_plus_the_additions(nlp
     ],
 )
 def test_lowered_words_are_the_words_of_tokenize(text: str) -> None:
-    lowered = _lowered(text)
+    lowered = lowered_text(text)
     if lowered is None:
         assert "İ" in text or "Σ" in text
         return
@@ -119,6 +121,20 @@ def test_cues_found_on_both_paths_are_the_same() -> None:
         fast = cues.find(sentence)
         slow = cues.find(sentence + " Σ")  # the slow path: the same words, and one more
         assert fast == slow
+
+
+def test_cues_of_a_document_are_those_of_its_sentences(nlp: Language) -> None:
+    for text in [*TEXTS[:4], "Eén zin. Σ en nog een: het kabinet steunt het voorstel."]:
+        doc = nlp(text)
+        table = token_table(doc)
+        spans = [(span.start, span.end) for span in doc.spans["nlp_report_sentences"]]
+        by_sentence = [_cue_matches(Words.for_doc(doc).slice(start, end), default_cues()) for start, end in spans]
+        found = document_cues(table.doc_text, table.text, table.idx, [*spans, (0, 0)])
+        if "Σ" in text:
+            assert found is None
+        else:
+            assert found == [*by_sentence, []]
+            assert any(by_sentence)
 
 
 def test_lexicon_lookups_match_the_verb_forms() -> None:
