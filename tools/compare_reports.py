@@ -8,6 +8,9 @@ Analyses every text in ``corpora/raw/`` and every document in
     python tools/compare_reports.py save /tmp/before    # on the old code
     python tools/compare_reports.py compare /tmp/before # on the new code
 
+A third argument names the pipeline (default ``blank``), e.g.
+``models/nl_nlp_report_ud`` for the model path.
+
 ``compare`` prints every document whose report differs (fields the old
 report did not have are ignored: a report may gain fields) and exits 1 if any
 does. The saved output stays outside the repository (it holds corpus text).
@@ -41,12 +44,12 @@ def documents() -> Iterator[tuple[str, str]]:
                         yield f"{part}/{path.stem}/{doc['id']}", doc["text"]
 
 
-def outputs() -> Iterator[tuple[str, dict[str, Any]]]:
-    """Yield each document's report as data, with a hash of its HTML page."""
+def outputs(model: str = "blank") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield each document's report by ``model``'s pipeline as data, with a hash of its HTML page."""
     import nlp_report
     from nlp_report.display import render
 
-    analyzer = nlp_report.load("blank")
+    analyzer = nlp_report.load(model)
     for name, text in documents():
         report = analyzer.analyze(text, source=name)
         html = render(report)
@@ -67,19 +70,20 @@ def _subset(old: Any, new: Any) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    """Run ``save DIR`` or ``compare DIR``."""
+    """Run ``save DIR [MODEL]`` or ``compare DIR [MODEL]``."""
     mode, folder = argv[0], Path(argv[1])
+    model = argv[2] if len(argv) > 2 else "blank"
     if mode == "save":
         folder.mkdir(parents=True, exist_ok=True)
         n = 0
-        for name, out in outputs():
+        for name, out in outputs(model):
             (folder / _safe(name)).write_text(json.dumps(out, ensure_ascii=False, sort_keys=True), encoding="utf-8")
             n += 1
         print(f"saved {n} documents to {folder}")
         return 0
     differ, html_differ, n = [], [], 0
     seen = set()
-    for name, out in outputs():
+    for name, out in outputs(model):
         n += 1
         seen.add(_safe(name))
         path = folder / _safe(name)

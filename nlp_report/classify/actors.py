@@ -253,8 +253,10 @@ def _clause_actor(words: Words, low: list[str], start: int, end: int, lex: Lexic
     clause_end = _main_clause_end(low, verb, lex)
     own_end = _own_clause_end(low, verb, clause_end)
     finite = _lemmas(low[verb], lex)
-    own = [w for j, w in enumerate(low[verb + 1 : own_end], verb + 1) if low[j - 1] != "te"]
-    rest = {f.lemma for w in own for f in lex.forms(w) if f.kind in ("infinitive", "finite")}
+    # the verb forms of the rest of its own clause (``low`` is lower case: the lexicon's keys as they are)
+    verbs = lex.verbs
+    own = [w for j, w in enumerate(low[verb + 1 : own_end], verb + 1) if w in verbs and low[j - 1] != "te"]
+    rest = {f.lemma for w in own for f in verbs[w] if f.kind in ("infinitive", "finite")}
     participles = {lemma for w in own for lemma in lex.participle_lemmas.get(w, ())}
     passive = not finite.isdisjoint(aw.passive_auxiliaries) or (
         bool(participles) and not rest.isdisjoint(aw.passive_auxiliaries)
