@@ -20,7 +20,8 @@ it (word lists and thresholds in ``emit`` of ``data/classify/actor_rules.json``)
   ``neutral_confident`` (a clause with only a copula, ``is een fabrikant``,
   counts as context; see :func:`verb_class`);
 * a sentence whose finder names no holder gets none (impersonal passives,
-  norms addressed to someone, ``Het is van belang``).
+  norms addressed to someone, ``Het is van belang``), nor one whose subject is the
+  reader (``Hierbij ontvangt u``, ``vindt u``).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class EmitRules:
     addressed_verbs: frozenset[str]
     """Context verbs with an addressee (``bied ik u ... aan``), holder verbs without one."""
     addressees: frozenset[str]
-    """The words that address the reader (``u``, ``uw``)."""
+    """The words that address the reader (``u``, ``uw``); an actor that is only one of them is none."""
     copula_verbs: frozenset[str]
     """A main clause with only these verbs describes (``BYD is een fabrikant``): context."""
     context_confident: float
@@ -159,6 +160,8 @@ def emitted_actor(
     if candidate is None or _is_question(words):
         return None  # questions are context and hold no view
     chosen = rules or emit_rules()
+    if candidate.strip().lower() in chosen.addressees:
+        return None  # the reader ("ontvangt u", "vindt u") holds no view in the letter
     if label in HOLDER_LABELS:
         if probabilities.get(label, 0.0) >= chosen.label_confident:
             return candidate

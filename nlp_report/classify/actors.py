@@ -632,13 +632,13 @@ def _np_after(words: Words, low: list[str], start: int, lex: Lexicon) -> tuple[i
 
 
 def _ends_holder(words: Words, low: list[str], j: int, lex: Lexicon) -> bool:
-    """Whether ``low[j]`` ends a holder's noun phrase: a plural holder noun (``ministers``) or a
-    capitalised name that is no adjective (``president Poetin``), after which a bare lower-case
-    noun is the object."""
+    """Whether ``low[j]`` ends a holder's noun phrase: a plural holder noun (``ministers``), a
+    capitalised one (``uw Kamer``) or a capitalised name that is no adjective (``president
+    Poetin``), after which a bare lower-case word is the object or an adverb."""
     word = low[j]
-    if word in lex.holder_nouns:
-        return word.endswith(("s", "en")) and not words.text[j].isupper()
     text = words.text[j]
+    if word in lex.holder_nouns:  # plural, or capitalised as a name: "uw Kamer onlangs" ends at "Kamer"
+        return not text.isupper() and (word.endswith(("s", "en")) or (j > 0 and text[:1].isupper()))
     return j > 0 and text[:1].isupper() and not text.isupper() and not word.endswith("e") and word.isalpha()
 
 
