@@ -46,7 +46,15 @@ from ..pipeline.doc import TokenTable, token_table
 from ..resources import read_lines
 from ..text import HYPHENS as _HYPHEN_CHARS
 from ..types import KamerstukRef
-from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses, window_start
+from .abbreviations import (
+    Parenthesis,
+    candidate_long_form,
+    ends_in,
+    is_short_form,
+    matches_short,
+    parentheses,
+    window_start,
+)
 from .context import bare_adjective_fits, names_something_else
 from .gazetteer import Gazetteer
 from .kamerstuk import KamerstukMatch, find_kamerstukken, make_ref
@@ -238,10 +246,12 @@ class EntityRules:
         candidates = [c for c in candidates if not found.inside_zone(c.start, c.end, c.label)]
         named = resolve(candidates)
         if self.define_abbreviations:
-            redefined = self._redefined(tokens, text, named)
+            found_parentheses = list(parentheses(text))
+            line_starts = _line_starts(text) if found_parentheses else []
+            redefined = self._redefined(tokens, text, named, found_parentheses, line_starts)
             if redefined:
                 named = [m for m in named if m.source != "gazetteer" or doc[m.start : m.end].text not in redefined]
-            named = resolve(named + self._defined(doc, tokens, text, named, found))
+            named = resolve(named + self._defined(doc, tokens, text, named, found, found_parentheses, line_starts))
         papers = self._kamerstukken(doc, text, layout, found)
         motions = self._motions(doc, text, found)
         found.mentions = resolve(papers + motions + named)
@@ -270,18 +280,29 @@ class EntityRules:
             return False
         return not (end - start == 1 and words[start] in lists.caps_ambiguous and _in_capitals(words, space, start))
 
-    def _defined(self, doc: Doc, tokens: TokenTable, text: str, named: list[Mention], found: Found) -> list[Mention]:
-        """Mentions from abbreviations the text defines (``long (SHORT)`` and ``SHORT (long)``)."""
+    def _defined(
+        self,
+        doc: Doc,
+        tokens: TokenTable,
+        text: str,
+        named: list[Mention],
+        found: Found,
+        found_parentheses: list[Parenthesis],
+        line_starts: list[int],
+    ) -> list[Mention]:
+        """Mentions from abbreviations the text defines (``long (SHORT)`` and ``SHORT (long)``).
+
+        ``found_parentheses``: the :func:`.abbreviations.parentheses` of ``text``;
+        ``line_starts``: its :func:`_line_starts`.
+        """
         added: list[Mention] = []
         defined: dict[str, str] = {}
         found.defined = defined
-        found_parentheses = list(parentheses(text))
         if not found_parentheses:
             return added
         starts = tokens.idx
         by_end = {_token_end(tokens, m.end - 1): m for m in named if m.label == "ORG"}
         by_span = {(starts[m.start], _token_end(tokens, m.end - 1)): m for m in named}
-        line_starts = _line_starts(text)
         for par in found_parentheses:
             before_end = _stripped_end(text, par.open)
             previous = by_end.get(before_end)
@@ -327,18 +348,25 @@ class EntityRules:
                     added.append(Mention(span.start, span.end, "ORG", new[m.group()], "defined"))
         return added
 
-    def _redefined(self, tokens: TokenTable, text: str, named: list[Mention]) -> set[str]:
+    def _redefined(
+        self,
+        tokens: TokenTable,
+        text: str,
+        named: list[Mention],
+        found_parentheses: list[Parenthesis],
+        line_starts: list[int],
+    ) -> set[str]:
         """Gazetteer abbreviations the text defines as something that is no organisation.
 
         ``Stabiliteits- en Groeipact (SGP)``: here ``SGP`` is the pact, not the party.
+        ``found_parentheses`` and ``line_starts`` as for :meth:`_defined`.
         """
         shorts = {tokens.text[m.start]: m for m in named if m.length == 1 and m.source == "gazetteer"}
-        if not shorts or "(" not in text:
+        if not shorts or not found_parentheses:
             return set()
         ends = {_token_end(tokens, m.end - 1) for m in named}
         out = set()
-        line_starts = _line_starts(text)
-        for par in parentheses(text):
+        for par in found_parentheses:
             if par.inner not in shorts or not is_short_form(par.inner):
                 continue
             before_end = _stripped_end(text, par.open, "'\"’”»")
