@@ -419,7 +419,8 @@ class TokenPatterns:
     found first, from :meth:`Doc.to_array`: each pattern's leading tokens that
     test one attribute against a value, a list of values or a flag
     (``{"LOWER": "minister"}``, ``{"LOWER": {"IN": ["van", "voor"]}}``,
-    ``{"IS_UPPER": true}``) are checked on all tokens at once. The Matcher then
+    ``{"IS_UPPER": true}``) are checked, the first ones for all patterns and
+    tokens at once, the others only where a first one holds. The Matcher then
     runs on a window of :attr:`WINDOW` tokens from each such token. A pattern
     whose first token cannot be checked this way makes the Matcher run on the
     whole Doc. The matches are the same for any match shorter than the window.
@@ -482,33 +483,30 @@ class TokenPatterns:
         attrs: list[int | str] = sorted({attr for prefix, _ in self._located for attr, _ in prefix})
         n = len(doc)
         array = doc.to_array(attrs).reshape(n, len(attrs))
-        column = {attr: array[:, i] for i, attr in enumerate(attrs)}
-        tests: dict[tuple[str, tuple[int, ...]], Any] = {}
-
-        def test(attr: str, values: tuple[int, ...]) -> Any:
-            key = (attr, values)
-            if key not in tests:
-                result = column[attr] == values[0]
-                for value in values[1:]:
-                    result = result | (column[attr] == value)
-                tests[key] = result
-            return tests[key]
-
-        # the values of the first tokens that occur in the Doc at all: most patterns can be skipped at once
+        index = {attr: i for i, attr in enumerate(attrs)}
+        # where the values of the first tokens occur, found for all patterns at once
         firsts: dict[str, set[int]] = {}
         for prefix, _ in self._located:
             attr, values = prefix[0]
             firsts.setdefault(attr, set()).update(values)
-        present = {attr: values.intersection(column[attr].tolist()) for attr, values in firsts.items()}
+        occurs: dict[tuple[str, int], list[int]] = {}
+        for attr, wanted in firsts.items():
+            column = array[:, index[attr]]
+            for value in wanted:
+                occurs[(attr, value)] = numpy.flatnonzero(column == value).tolist()
         out: list[tuple[int, int, int]] = []
         for prefix, matcher in self._located:
-            if present[prefix[0][0]].isdisjoint(prefix[0][1]):
-                continue
-            ok = test(*prefix[0]).copy()
-            for offset, (attr, values) in enumerate(prefix[1:], 1):
-                ok[: n - offset] &= test(attr, values)[offset:]
-                ok[n - offset :] = False
-            for i in numpy.flatnonzero(ok).tolist():
+            (attr, values), rest = prefix[0], prefix[1:]
+            starts = (
+                sorted({i for value in values for i in occurs[attr, value]})
+                if len(values) > 1
+                else occurs[attr, values[0]]
+            )
+            for i in starts:
+                if i + len(rest) >= n or not all(
+                    int(array[i + offset, index[a]]) in allowed for offset, (a, allowed) in enumerate(rest, 1)
+                ):
+                    continue
                 window = doc[i : min(n, i + self.WINDOW)]
                 out.extend((m, i + s, i + e) for m, s, e in matcher(window) if s == 0)
         return out
