@@ -30,7 +30,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from operator import attrgetter
 from typing import Any, ClassVar
 
@@ -549,9 +549,16 @@ def doc_text(doc: Doc, layout: Layout) -> str:
 
 
 def resolve(mentions: Iterable[Mention]) -> list[Mention]:
-    """Non-overlapping mentions: the longest wins, then the earliest; sorted by position."""
+    """Non-overlapping mentions: the longest wins, then the earliest; sorted by position.
+
+    Where no two mentions overlap (the usual case once the candidates are
+    resolved), they all stay, and sorting them by position is all there is to do.
+    """
+    by_start = sorted(mentions, key=_START)
+    if all(m.start < m.end for m in by_start) and all(a.end <= b.start for a, b in pairwise(by_start)):
+        return by_start
     rank = _SOURCE_RANK
-    order = sorted(mentions, key=lambda m: (m.start - m.end, rank.get(m.source, 9), m.start))
+    order = sorted(by_start, key=lambda m: (m.start - m.end, rank.get(m.source, 9), m.start))
     if not order:
         return []
     taken: list[Mention] = []
