@@ -21,10 +21,9 @@ acronym (``onder Frans EU-voorzitterschap``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.tokens import Doc
 
 from ..resources import read_json, read_lines
 from ..text import HYPHENS as HYPHEN_CHARS
@@ -65,39 +64,44 @@ def context_words() -> ContextWords:
     )
 
 
-def names_something_else(doc: Doc, start: int, end: int, label: str, known: frozenset[str]) -> bool:
-    """Whether the candidate ``doc[start:end]`` names a venue, a chamber in a citation, a code or a portfolio.
+def names_something_else(
+    words: Sequence[str], space: Sequence[bool], start: int, end: int, label: str, known: frozenset[str]
+) -> bool:
+    """Whether the candidate ``words[start:end]`` names a venue, a chamber in a citation, a code or a portfolio.
 
+    ``words`` and ``space``: the token texts of the Doc and whether white
+    space follows each (:func:`nlp_report.pipeline.doc.token_table`).
     ``known``: the gazetteer's surface strings (``EU/NAVO`` joins two names, no code).
     """
-    words = context_words()
-    first = doc[start]
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
+    lists = context_words()
+    first = words[start]
+    before = words[start - 1] if start > 0 else None
+    after = words[end] if end < len(words) else None
     if label == "COUNTRY":
-        if end - start != 1 or first.text not in words.venue_cities or before is None:
+        if end - start != 1 or first not in lists.venue_cities or before is None:
             return False
-        named_after = before.lower_ == "van" and start >= 2 and doc[start - 2].text in words.agreements
-        return before.lower_ in ("in", "te") or named_after
-    if end - start == 1 and first.text.isupper():
-        if first.text in words.chambers and after is not None and _YEAR.match(after.text):
+        before_lower = before.lower()
+        named_after = before_lower == "van" and start >= 2 and words[start - 2] in lists.agreements
+        return before_lower in ("in", "te") or named_after
+    if end - start == 1 and first.isupper():
+        if first in lists.chambers and after is not None and _YEAR.match(after):
             return True
-        if before is not None and _POSTCODE.match(before.text) and before.whitespace_:
+        if before is not None and _POSTCODE.match(before) and space[start - 1]:
             return True  # 2500 EC 's-Gravenhage
-        if _reference_code(doc, start, end, known):
+        if _reference_code(words, space, start, end, known):
             return True
-    return _portfolio(doc, start, end)
+    return _portfolio(words, start, end)
 
 
-def _reference_code(doc: Doc, start: int, end: int, known: frozenset[str]) -> bool:
+def _reference_code(words: Sequence[str], space: Sequence[bool], start: int, end: int, known: frozenset[str]) -> bool:
     """``DVB/CV-388/05``: the abbreviation glued to a slash and a code that names nothing."""
-    if end + 1 >= len(doc) or doc[end].text != "/" or doc[start].whitespace_ or doc[end].whitespace_:
+    if end + 1 >= len(words) or words[end] != "/" or space[start] or space[end]:
         return False
     j = end + 1
     rest = ""
-    while j < len(doc):
-        rest += doc[j].text
-        if doc[j].whitespace_:
+    while j < len(words):
+        rest += words[j]
+        if space[j]:
             break
         j += 1
     rest = rest.rstrip(",.;:)")
@@ -105,35 +109,35 @@ def _reference_code(doc: Doc, start: int, end: int, known: frozenset[str]) -> bo
     return bool(_CODE.match(rest)) and head.isupper() and head not in known
 
 
-def _portfolio(doc: Doc, start: int, end: int) -> bool:
+def _portfolio(words: Sequence[str], start: int, end: int) -> bool:
     """``minister Verhagen (BZ)``: a ministry in parentheses right after a minister's name."""
-    words = context_words()
-    if start < 3 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+    lists = context_words()
+    if start < 3 or end >= len(words) or words[start - 1] != "(" or words[end] != ")":
         return False
     i = start - 2
     names = 0
     while i >= 0 and names < 5:
-        token = doc[i]
-        if token.is_alpha and token.text[:1].isupper():
+        word = words[i]
+        if word.isalpha() and word[:1].isupper():
             names += 1
-        elif token.lower_ not in words.particles:
+        elif word.lower() not in lists.particles:
             break
         i -= 1
-    return names > 0 and i >= 0 and doc[i].lower_ in words.titles
+    return names > 0 and i >= 0 and words[i].lower() in lists.titles
 
 
-def bare_adjective_fits(doc: Doc, end: int) -> bool:
+def bare_adjective_fits(words: Sequence[str], space: Sequence[bool], end: int) -> bool:
     """``het Hongaars voorzitterschap``, ``Frans EU-voorzitterschap``: a bare adjective before its noun."""
-    if end >= len(doc):
+    if end >= len(words):
         return False
-    nxt = doc[end]
-    if nxt.lower_ in context_words().bare_adjective_nouns:
+    nxt = words[end]
+    if nxt.lower() in context_words().bare_adjective_nouns:
         return True
     return (
-        nxt.text.isupper()
-        and len(nxt.text) > 1
-        and not nxt.whitespace_
-        and end + 2 < len(doc)
-        and doc[end + 1].text in _HYPHENS
-        and doc[end + 2].text[:1].islower()
+        nxt.isupper()
+        and len(nxt) > 1
+        and not space[end]
+        and end + 2 < len(words)
+        and words[end + 1] in _HYPHENS
+        and words[end + 2][:1].islower()
     )

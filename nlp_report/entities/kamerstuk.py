@@ -60,9 +60,12 @@ _KST = re.compile(
     # kst-28676-394, also inside a URL (.../kst-28676-394.html)
     rf"(?P<kst>k(?<![\w.-]k)st-){_COMPACT.replace('(?P<c', '(?P<k')}"
 )
+_BARE_DOSSIER = _DOSSIER.replace("(?P<", "(?P<b").replace(r"(?P<bd>\d{2}", r"(?P<bd>\d(?<![\w/.,-]\d)\d", 1)
+"""The dossier of :data:`_BARE`, no word, slash, dot, comma or hyphen before it (checked after the
+first digit, so that the pattern starts with a digit and the regex engine skips ahead to one)."""
 _BARE = re.compile(
     # a bare dossier, nr. N: (28 676, nr. 42)
-    rf"(?=\d)(?<![\w/.,-]){_DOSSIER.replace('(?P<', '(?P<b')},?{_SP}*{_NR}{_SP}*(?P<bn>{_NUMBER})"
+    rf"{_BARE_DOSSIER},?{_SP}*{_NR}{_SP}*(?P<bn>{_NUMBER})"
     rf"{_MORE.replace('(?P<more>', '(?P<bmore>')}"
 )
 _MORE_NUMBER = re.compile(r"\d{1,5}[a-z]?")

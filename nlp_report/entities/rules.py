@@ -30,12 +30,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from operator import attrgetter
 from typing import Any, ClassVar
 
 import numpy
-from spacy.attrs import IDX, LENGTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -43,10 +42,19 @@ from spacy.vocab import Vocab
 from ..errors import EntityPatternError
 from ..layout.lines import default_rules
 from ..layout.model import Layout
+from ..pipeline.doc import TokenTable, token_table
 from ..resources import read_lines
 from ..text import HYPHENS as _HYPHEN_CHARS
 from ..types import KamerstukRef
-from .abbreviations import candidate_long_form, ends_in, is_short_form, matches_short, parentheses, window_start
+from .abbreviations import (
+    Parenthesis,
+    candidate_long_form,
+    ends_in,
+    is_short_form,
+    matches_short,
+    parentheses,
+    window_start,
+)
 from .context import bare_adjective_fits, names_something_else
 from .gazetteer import Gazetteer
 from .kamerstuk import KamerstukMatch, find_kamerstukken, make_ref
@@ -219,6 +227,7 @@ class EntityRules:
     def find(self, doc: Doc, layout: Layout) -> Found:
         """The mentions in ``doc`` (whose layout is ``layout``), non-overlapping and sorted, with what they refer to."""
         text = doc_text(doc, layout)
+        tokens = token_table(doc)
         found = Found()
         candidates: list[Mention] = []
         matches = [*self.phrases(doc), *self.tokens(doc)]
@@ -228,7 +237,7 @@ class EntityRules:
                 found.zones.append((start, end, tuple(kb_id.split("|"))))
             elif kind == "pattern":
                 candidates.append(Mention(start, end, label, kb_id, "pattern"))
-            elif self._fits_context(doc, start, end, label, kind):
+            elif self._fits_context(tokens, start, end, label, kind):
                 candidates.append(Mention(start, end, label, kb_id, "gazetteer"))
         for start, end in self._quoted_titles(text):
             title = doc.char_span(start, end, alignment_mode="expand")
@@ -237,51 +246,63 @@ class EntityRules:
         candidates = [c for c in candidates if not found.inside_zone(c.start, c.end, c.label)]
         named = resolve(candidates)
         if self.define_abbreviations:
-            redefined = self._redefined(doc, text, named)
+            found_parentheses = list(parentheses(text))
+            line_starts = _line_starts(text) if found_parentheses else []
+            redefined = self._redefined(tokens, text, named, found_parentheses, line_starts)
             if redefined:
                 named = [m for m in named if m.source != "gazetteer" or doc[m.start : m.end].text not in redefined]
-            named = resolve(named + self._defined(doc, text, named, found))
+            named = resolve(named + self._defined(doc, tokens, text, named, found, found_parentheses, line_starts))
         papers = self._kamerstukken(doc, text, layout, found)
         motions = self._motions(doc, text, found)
         found.mentions = resolve(papers + motions + named)
         return found
 
-    def _fits_context(self, doc: Doc, start: int, end: int, label: str, kind: str) -> bool:
-        words = self.words
-        if names_something_else(doc, start, end, label, self._known):
+    def _fits_context(self, tokens: TokenTable, start: int, end: int, label: str, kind: str) -> bool:
+        words, space = tokens.text, tokens.space
+        lists = self.words
+        if names_something_else(words, space, start, end, label, self._known):
             return False
-        if kind == "bare_adjective" and not bare_adjective_fits(doc, end):
-            if not _before_word_or_hyphen(doc, end, self.function_words):
+        if kind == "bare_adjective" and not bare_adjective_fits(words, space, end):
+            if not _before_word_or_hyphen(words, space, end, self.function_words):
                 return False
             # "in het Frans opgesteld" is the language; "het Frans-Duitse initiatief" is not
-            after_het = start > 0 and doc[start - 1].lower_ in ("het", "'t", "’t")
-            if after_het and doc[end].text not in HYPHENS:  # _before_word_or_hyphen: end < len(doc)
+            after_het = start > 0 and words[start - 1].lower() in ("het", "'t", "’t")
+            if after_het and words[end] not in HYPHENS:  # _before_word_or_hyphen: end < len(words)
                 return False
         if (
             label == "COUNTRY"
             and start >= 2
-            and doc[start - 1].text in HYPHENS
-            and not doc[start - 2].whitespace_
-            and not doc[start - 1].whitespace_
-            and doc[start - 2].lower_ in words.region_prefixes
+            and words[start - 1] in HYPHENS
+            and not space[start - 2]
+            and not space[start - 1]
+            and words[start - 2].lower() in lists.region_prefixes
         ):
             return False
-        return not (end - start == 1 and doc[start].text in words.caps_ambiguous and _in_capitals(doc, start))
+        return not (end - start == 1 and words[start] in lists.caps_ambiguous and _in_capitals(words, space, start))
 
-    def _defined(self, doc: Doc, text: str, named: list[Mention], found: Found) -> list[Mention]:
-        """Mentions from abbreviations the text defines (``long (SHORT)`` and ``SHORT (long)``)."""
+    def _defined(
+        self,
+        doc: Doc,
+        tokens: TokenTable,
+        text: str,
+        named: list[Mention],
+        found: Found,
+        found_parentheses: list[Parenthesis],
+        line_starts: list[int],
+    ) -> list[Mention]:
+        """Mentions from abbreviations the text defines (``long (SHORT)`` and ``SHORT (long)``).
+
+        ``found_parentheses``: the :func:`.abbreviations.parentheses` of ``text``;
+        ``line_starts``: its :func:`_line_starts`.
+        """
         added: list[Mention] = []
         defined: dict[str, str] = {}
         found.defined = defined
-        found_parentheses = list(parentheses(text))
         if not found_parentheses:
             return added
-        offsets = doc.to_array([IDX, LENGTH]).reshape(len(doc), 2)
-        starts = offsets[:, 0].tolist()
-        ends = (offsets[:, 0] + offsets[:, 1]).tolist()
-        by_end = {ends[m.end - 1]: m for m in named if m.label == "ORG"}
-        by_span = {(starts[m.start], ends[m.end - 1]): m for m in named}
-        line_starts = _line_starts(text)
+        starts = tokens.idx
+        by_end = {_token_end(tokens, m.end - 1): m for m in named if m.label == "ORG"}
+        by_span = {(starts[m.start], _token_end(tokens, m.end - 1)): m for m in named}
         for par in found_parentheses:
             before_end = _stripped_end(text, par.open)
             previous = by_end.get(before_end)
@@ -312,7 +333,7 @@ class EntityRules:
                 added.append(Mention(span.start, span.end, "ORG", kb_id, "defined"))
             elif inner_known is None and previous is not None and previous.length == 1:
                 # SHORT (long form)
-                short = doc[previous.start].text
+                short = tokens.text[previous.start]
                 if is_short_form(short) and par.inner[:1].isupper() and matches_short(short, par.inner):
                     span = doc.char_span(par.start, par.end)
                     if span is not None and not found.inside_zone(span.start, span.end, "ORG"):
@@ -327,18 +348,25 @@ class EntityRules:
                     added.append(Mention(span.start, span.end, "ORG", new[m.group()], "defined"))
         return added
 
-    def _redefined(self, doc: Doc, text: str, named: list[Mention]) -> set[str]:
+    def _redefined(
+        self,
+        tokens: TokenTable,
+        text: str,
+        named: list[Mention],
+        found_parentheses: list[Parenthesis],
+        line_starts: list[int],
+    ) -> set[str]:
         """Gazetteer abbreviations the text defines as something that is no organisation.
 
         ``Stabiliteits- en Groeipact (SGP)``: here ``SGP`` is the pact, not the party.
+        ``found_parentheses`` and ``line_starts`` as for :meth:`_defined`.
         """
-        shorts = {doc[m.start].text: m for m in named if m.length == 1 and m.source == "gazetteer"}
-        if not shorts or "(" not in text:
+        shorts = {tokens.text[m.start]: m for m in named if m.length == 1 and m.source == "gazetteer"}
+        if not shorts or not found_parentheses:
             return set()
-        ends = {doc[m.end - 1].idx + len(doc[m.end - 1]) for m in named}
+        ends = {_token_end(tokens, m.end - 1) for m in named}
         out = set()
-        line_starts = _line_starts(text)
-        for par in parentheses(text):
+        for par in found_parentheses:
             if par.inner not in shorts or not is_short_form(par.inner):
                 continue
             before_end = _stripped_end(text, par.open, "'\"’”»")
@@ -391,7 +419,8 @@ class TokenPatterns:
     found first, from :meth:`Doc.to_array`: each pattern's leading tokens that
     test one attribute against a value, a list of values or a flag
     (``{"LOWER": "minister"}``, ``{"LOWER": {"IN": ["van", "voor"]}}``,
-    ``{"IS_UPPER": true}``) are checked on all tokens at once. The Matcher then
+    ``{"IS_UPPER": true}``) are checked, the first ones for all patterns and
+    tokens at once, the others only where a first one holds. The Matcher then
     runs on a window of :attr:`WINDOW` tokens from each such token. A pattern
     whose first token cannot be checked this way makes the Matcher run on the
     whole Doc. The matches are the same for any match shorter than the window.
@@ -454,33 +483,30 @@ class TokenPatterns:
         attrs: list[int | str] = sorted({attr for prefix, _ in self._located for attr, _ in prefix})
         n = len(doc)
         array = doc.to_array(attrs).reshape(n, len(attrs))
-        column = {attr: array[:, i] for i, attr in enumerate(attrs)}
-        tests: dict[tuple[str, tuple[int, ...]], Any] = {}
-
-        def test(attr: str, values: tuple[int, ...]) -> Any:
-            key = (attr, values)
-            if key not in tests:
-                result = column[attr] == values[0]
-                for value in values[1:]:
-                    result = result | (column[attr] == value)
-                tests[key] = result
-            return tests[key]
-
-        # the values of the first tokens that occur in the Doc at all: most patterns can be skipped at once
+        index = {attr: i for i, attr in enumerate(attrs)}
+        # where the values of the first tokens occur, found for all patterns at once
         firsts: dict[str, set[int]] = {}
         for prefix, _ in self._located:
             attr, values = prefix[0]
             firsts.setdefault(attr, set()).update(values)
-        present = {attr: values.intersection(column[attr].tolist()) for attr, values in firsts.items()}
+        occurs: dict[tuple[str, int], list[int]] = {}
+        for attr, wanted in firsts.items():
+            column = array[:, index[attr]]
+            for value in wanted:
+                occurs[(attr, value)] = numpy.flatnonzero(column == value).tolist()
         out: list[tuple[int, int, int]] = []
         for prefix, matcher in self._located:
-            if present[prefix[0][0]].isdisjoint(prefix[0][1]):
-                continue
-            ok = test(*prefix[0]).copy()
-            for offset, (attr, values) in enumerate(prefix[1:], 1):
-                ok[: n - offset] &= test(attr, values)[offset:]
-                ok[n - offset :] = False
-            for i in numpy.flatnonzero(ok).tolist():
+            (attr, values), rest = prefix[0], prefix[1:]
+            starts = (
+                sorted({i for value in values for i in occurs[attr, value]})
+                if len(values) > 1
+                else occurs[attr, values[0]]
+            )
+            for i in starts:
+                if i + len(rest) >= n or not all(
+                    int(array[i + offset, index[a]]) in allowed for offset, (a, allowed) in enumerate(rest, 1)
+                ):
+                    continue
                 window = doc[i : min(n, i + self.WINDOW)]
                 out.extend((m, i + s, i + e) for m, s, e in matcher(window) if s == 0)
         return out
@@ -523,9 +549,16 @@ def doc_text(doc: Doc, layout: Layout) -> str:
 
 
 def resolve(mentions: Iterable[Mention]) -> list[Mention]:
-    """Non-overlapping mentions: the longest wins, then the earliest; sorted by position."""
+    """Non-overlapping mentions: the longest wins, then the earliest; sorted by position.
+
+    Where no two mentions overlap (the usual case once the candidates are
+    resolved), they all stay, and sorting them by position is all there is to do.
+    """
+    by_start = sorted(mentions, key=_START)
+    if all(m.start < m.end for m in by_start) and all(a.end <= b.start for a, b in pairwise(by_start)):
+        return by_start
     rank = _SOURCE_RANK
-    order = sorted(mentions, key=lambda m: (m.start - m.end, rank.get(m.source, 9), m.start))
+    order = sorted(by_start, key=lambda m: (m.start - m.end, rank.get(m.source, 9), m.start))
     if not order:
         return []
     taken: list[Mention] = []
@@ -569,33 +602,40 @@ def _span(doc: Doc, match: KamerstukMatch) -> Span | None:
     return doc.char_span(match.start, match.end) or doc.char_span(match.start, match.end, alignment_mode="expand")
 
 
-def _before_word_or_hyphen(doc: Doc, end: int, function_words: frozenset[str]) -> bool:
+def _token_end(tokens: TokenTable, i: int) -> int:
+    """The character offset where token ``i`` ends."""
+    return tokens.idx[i] + len(tokens.text[i])
+
+
+def _before_word_or_hyphen(
+    words: Sequence[str], space: Sequence[bool], end: int, function_words: frozenset[str]
+) -> bool:
     """``Frans voorzitterschap``, ``Duits-Nederlandse``: a lower-case content word or a glued hyphen follows.
 
     Not before a capitalised word (``Frans Timmermans``) or a function word
     (``in het Nederlands en ...``: the language).
     """
-    if end >= len(doc):
+    if end >= len(words):
         return False
-    nxt = doc[end]
-    if nxt.text in HYPHENS and not doc[end - 1].whitespace_:
-        return end + 1 < len(doc) and doc[end + 1].is_alpha and not nxt.whitespace_
-    return nxt.is_alpha and nxt.text[0].islower() and nxt.text not in function_words
+    nxt = words[end]
+    if nxt in HYPHENS and not space[end - 1]:
+        return end + 1 < len(words) and words[end + 1].isalpha() and not space[end]
+    return nxt.isalpha() and nxt[0].islower() and nxt not in function_words
 
 
-def _in_capitals(doc: Doc, i: int) -> bool:
+def _in_capitals(words: Sequence[str], space: Sequence[bool], i: int) -> bool:
     """Whether the word before or after token ``i`` (same line) is a word in capitals."""
     for step in (-1, 1):
         j = i + step
         seen = 0
-        while 0 <= j < len(doc) and seen < 3:
-            token = doc[j]
-            if "\n" in token.text:
+        while 0 <= j < len(words) and seen < 3:
+            word = words[j]
+            if "\n" in word:
                 break
-            if token.text in HYPHENS and not token.whitespace_ and not doc[j - 1].whitespace_:
+            if word in HYPHENS and not space[j] and not space[j - 1]:
                 break  # "EU-AU top": a compound, not a run of capitals
-            if token.is_alpha:
-                if len(token.text) > 1 and token.text.isupper():
+            if word.isalpha():
+                if len(word) > 1 and word.isupper():
                     return True
                 break
             j += step

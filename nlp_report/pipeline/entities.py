@@ -39,7 +39,7 @@ from ..entities.patterns import EntryFile, Pattern, packaged_exclusions, read_en
 from ..entities.rules import EntityRules, Mention, mentions_to_spans, resolve
 from ..errors import ConfigError
 from ..outputs import write_atomic
-from ..types import ENTITY_LABELS
+from ..types import ENTITY_LABELS, KamerstukRef
 from .doc import BLOCKS_KEY, MODEL_ENTS_KEY, SENTENCES_KEY, get_layout
 
 DEFAULT_MODEL_LABELS: tuple[str, ...] = ("GPE", "LOC", "NORP", "ORG")
@@ -152,14 +152,14 @@ class PolicyEntityRuler:
         doc.set_ents(mentions_to_spans(doc, found.mentions), default="outside")  # as doc.ents = ..., spans made once
         doc.spans[self.model_ents_key] = [Span(doc, e.start, e.end, label=e.label_) for e in rest]
         for (start, end), ref in found.kamerstukken.items():
-            doc[start:end]._.kamerstuk = dataclasses.asdict(ref)
+            doc[start:end]._.kamerstuk = _ref_dict(ref)
         for (start, end), sponsors in found.sponsors.items():
             span = doc[start:end]
             span._.sponsors = list(sponsors)
             span._.kamerstuk = None
         if self.link_motions:
             for link in link_motions(doc, found, layout):
-                doc[link.motion.start : link.motion.end]._.kamerstuk = dataclasses.asdict(link.kamerstuk)
+                doc[link.motion.start : link.motion.end]._.kamerstuk = _ref_dict(link.kamerstuk)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:  # noqa: ARG002 - spaCy's signature
@@ -212,6 +212,14 @@ class PolicyEntityRuler:
         entries = split_records(parse_jsonl(text, origin), origin)
         if entries.gazetteer or entries.patterns:
             self._build(entries)
+
+
+_REF_FIELDS = tuple(field.name for field in dataclasses.fields(KamerstukRef))
+
+
+def _ref_dict(ref: KamerstukRef) -> dict[str, Any]:
+    """``dataclasses.asdict(ref)`` without its deep copy: the fields are strings or ``None``."""
+    return {name: getattr(ref, name) for name in _REF_FIELDS}
 
 
 def _within_sentences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
