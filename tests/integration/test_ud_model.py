@@ -298,7 +298,7 @@ def model_comparison(seed_text: str) -> object:
 
 @pytest.mark.slow
 def test_the_components_add_little_to_the_models_time(model_comparison: object) -> None:
-    """A ratio, best of 3 rounds: measured +15 % on a quiet machine (docs/model.md); a regression past 20 % fails."""
+    """A ratio, best of 3 rounds: measured +7-13 % on a quiet machine (docs/model.md); a regression past 20 % fails."""
     from nlp_report.bench import ModelComparison
 
     assert isinstance(model_comparison, ModelComparison)
@@ -306,7 +306,10 @@ def test_the_components_add_little_to_the_models_time(model_comparison: object) 
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="issue 17's target, missed: the components add ~15 % (docs/model.md, Speed)", strict=False)
+@pytest.mark.xfail(
+    reason="issue 17's target, not met reliably: the components add 7-13 %, 11.5 % in the median run (docs/model.md)",
+    strict=False,
+)
 def test_the_components_add_at_most_ten_percent_to_the_models_time(model_comparison: object) -> None:
     from nlp_report.bench import ModelComparison
 
