@@ -39,9 +39,9 @@ URL = "https://zoek.officielebekendmakingen.nl/kst-{kb_id}.html"
 _SP = r"(?:[ \t\u00a0]|\n(?!\s*\n))"
 """One white-space character; a single line break counts (a wrap inside a reference)."""
 _DASH = r"[-‐‑–]"
-_DOSSIER = (
-    rf"(?P<d>\d{{2}}(?:{_SP}|\.)?\d{{3}})(?:{_SP}?{_DASH}{_SP}?(?P<s>\d{{2}}|[A-Z]{{1,5}})|{_SP}(?P<s2>[A-Z]{{1,5}}))?"
-)
+_DOSSIER_REST = rf"\d(?:{_SP}|\.)?\d{{3}})(?:{_SP}?{_DASH}{_SP}?(?P<s>\d{{2}}|[A-Z]{{1,5}})|{_SP}(?P<s2>[A-Z]{{1,5}}))?"
+"""A dossier number after its first digit: ``28 676``, ``21501-02``, ``36200 V`` (see :data:`_DOSSIER`)."""
+_DOSSIER = rf"(?P<d>\d{_DOSSIER_REST}"
 _NR = r"(?:[Nn]r|[Nn]o|[Nn]ummer)s?\.?"
 _NUMBER = r"\d{1,5}[a-z]?(?![\w/])"
 _MORE_ITEM = rf"{_SP}*(?:,|en|&){_SP}*\d{{1,5}}[a-z]?(?![\w/]|{_SP}?\d|,?{_SP}*{_NR})"
@@ -60,7 +60,7 @@ _KST = re.compile(
     # kst-28676-394, also inside a URL (.../kst-28676-394.html)
     rf"(?P<kst>k(?<![\w.-]k)st-){_COMPACT.replace('(?P<c', '(?P<k')}"
 )
-_BARE_DOSSIER = _DOSSIER.replace("(?P<", "(?P<b").replace(r"(?P<bd>\d{2}", r"(?P<bd>\d(?<![\w/.,-]\d)\d", 1)
+_BARE_DOSSIER = rf"(?P<bd>\d(?<![\w/.,-]\d){_DOSSIER_REST.replace('(?P<', '(?P<b')}"
 """The dossier of :data:`_BARE`, no word, slash, dot, comma or hyphen before it (checked after the
 first digit, so that the pattern starts with a digit and the regex engine skips ahead to one)."""
 _BARE = re.compile(
