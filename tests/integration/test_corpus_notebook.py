@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tests.conftest import ROOT
@@ -26,12 +24,10 @@ def test_the_corpus_notebook_is_stored_without_outputs() -> None:
 def test_the_corpus_notebook_runs_top_to_bottom(kernel: str) -> None:
     nbclient = pytest.importorskip("nbclient")
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    started = time.monotonic()
     client = nbclient.NotebookClient(
         nb, timeout=600, kernel_name=kernel, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
     )
     client.execute()
-    assert time.monotonic() - started < 300
     stderr = [o.text for o in outputs(nb, "stream") if o.name == "stderr"]
     assert not stderr, f"the notebook wrote to stderr: {stderr}"
     printed = "".join(o.text for o in outputs(nb, "stream") if o.name == "stdout")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -56,13 +55,10 @@ def test_the_notebook_runs_top_to_bottom(kernel: str) -> None:
     pytest.importorskip("ipykernel")
     pytest.importorskip("matplotlib")
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    started = time.monotonic()
     client = nbclient.NotebookClient(
         nb, timeout=300, kernel_name=kernel, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
     )
     client.execute()  # a cell that raises fails the test with its traceback (CellExecutionError)
-    elapsed = time.monotonic() - started
-    assert elapsed < 120, f"the notebook took {elapsed:.0f} s; keep it under a minute"
     stderr = [o.text for o in outputs(nb, "stream") if o.name == "stderr"]
     assert not stderr, f"the notebook wrote to stderr (warnings?): {stderr}"
     rich = [o for o in outputs(nb, "execute_result") + outputs(nb, "display_data") if "text/html" in o.data]

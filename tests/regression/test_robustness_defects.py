@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import time
 
 import pytest
 import spacy
@@ -16,6 +15,7 @@ from nlp_report.analyzer import TOKENIZER, Analyzer, add_components
 from nlp_report.layout import analyze_layout
 from nlp_report.pipeline.sentences import MAX_SENTENCE_TOKENS
 from nlp_report.pipeline.tokenizer import LONG_RUN
+from tests.growth import RATIO, doubling_ratio
 from tests.helpers import assert_offsets
 
 
@@ -120,10 +120,12 @@ def test_entity_crossed_a_sentence_end(analyzer: nlp_report.Analyzer) -> None:
 
 @pytest.mark.parametrize("char", ["(", "‘", "“", "["])
 def test_long_run_of_brackets_took_quadratic_time_in_the_tokenizer(analyzer: nlp_report.Analyzer, char: str) -> None:
-    text = f"Nederland steunt de NAVO. {char * 50_000} De EU besloot."  # took 4 minutes
-    started = time.perf_counter()
+    def make(length: int) -> str:
+        return f"Nederland steunt de NAVO. {char * length} De EU besloot."
+
+    text = make(50_000)  # took 4 minutes
     report = analyzer.analyze(text)
-    assert time.perf_counter() - started < 10
+    assert doubling_ratio(analyzer.analyze, make, 20_000) < RATIO  # was about 4
     assert_offsets(report)
     assert [e.text for e in report.entities] == ["Nederland", "NAVO", "EU"]
     doc = analyzer.nlp(text)
@@ -140,10 +142,13 @@ def test_long_run_is_tokenized_as_before_up_to_the_limit(analyzer: nlp_report.An
 @pytest.mark.slow
 def test_sentence_without_punctuation_took_quadratic_time_in_the_classifier(analyzer: nlp_report.Analyzer) -> None:
     words = "de minister sprak met de collega uit Duitsland over de steun aan Oekraïne en nam het voorstel aan en"
-    text = " ".join([words] * 12_000)  # 1.2 MB, one "sentence": took minutes, most of it in verb_lemmas
-    started = time.perf_counter()
+
+    def make(repeats: int) -> str:
+        return " ".join([words] * repeats)
+
+    text = make(12_000)  # 1.2 MB, one "sentence": took minutes, most of it in verb_lemmas
     report = analyzer.analyze(text)
-    assert time.perf_counter() - started < 30
+    assert doubling_ratio(analyzer.analyze, make, 1_000) < RATIO
     doc = analyzer.nlp(text[:20_000])
     assert max(len(span) for span in doc.spans["nlp_report_sentences"]) <= MAX_SENTENCE_TOKENS
     assert len(report.sentences) > 100
@@ -155,10 +160,13 @@ def test_plain_layout_took_quadratic_time_on_long_white_space() -> None:
     nlp = spacy.blank("nl")
     nlp.add_pipe("nlp_report_sentences")
     nlp.add_pipe("nlp_report_entities")
-    text = "Nederland steunt de NAVO." + " " * 200_000 + "De EU besloot.\n \n" * 3
-    started = time.perf_counter()
+
+    def make(length: int) -> str:
+        return "Nederland steunt de NAVO." + " " * length + "De EU besloot.\n \n" * 3
+
+    text = make(200_000)
     doc = nlp(text)
-    assert time.perf_counter() - started < 10
+    assert doubling_ratio(nlp, make, 50_000) < RATIO
     first = "Nederland steunt de NAVO." + " " * 200_000 + "De EU besloot."
     assert [text[b.start : b.end] for b in doc._.layout.blocks] == [first, "De EU besloot.", "De EU besloot."]
     assert [e.text for e in doc.ents] == ["Nederland", "NAVO", "EU", "EU", "EU"]

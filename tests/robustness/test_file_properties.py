@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from functools import cache
 from pathlib import Path
 
@@ -75,14 +74,11 @@ def test_any_file_gives_a_document_or_a_read_error(
     suffix, data = file
     path = tmp_path / f"brief{suffix}"  # (one folder for all examples: the file is overwritten)
     path.write_bytes(data)
-    started = time.perf_counter()
     try:
         document = nlp_report.read(path)
     except nlp_report.ReadError as error:
         assert str(error).startswith(f"[{error.code}] {path}: ") and error.reason
         return
-    finally:
-        assert time.perf_counter() - started < 10
     assert isinstance(document.text, str)
     report = analyzer.analyze(document.text, source=document.source)
     assert report.text == document.text
