@@ -19,6 +19,10 @@ it (word lists and thresholds in ``emit`` of ``data/classify/actor_rules.json``)
   is neither a holder nor a context verb and that probability is below
   ``neutral_confident`` (a clause with only a copula, ``is een fabrikant``,
   counts as context; see :func:`verb_class`);
+* a clause that asks for or passes on information (``verzoekt het kabinet om een
+  nadere brief``, ``gevraagd naar``, ``zal een voortgangsverslag presenteren``) or fulfils a
+  commitment (``geef ik invulling aan mijn toezegging``) counts as a context verb's, whoever
+  speaks (``information_clauses`` and ``context_phrases``);
 * a sentence whose finder names no holder gets none (impersonal passives,
   norms addressed to someone, ``Het is van belang``), nor one whose subject is the
   reader (``Hierbij ontvangt u``, ``vindt u``).
@@ -53,12 +57,31 @@ class EmitRules:
     """The words that address the reader (``u``, ``uw``); an actor that is only one of them is none."""
     copula_verbs: frozenset[str]
     """A main clause with only these verbs describes (``BYD is een fabrikant``): context."""
+    information_clauses: InformationClauses
+    """Asking for or passing on information (``verzocht om een brief``, ``een verslag presenteren``): context."""
+    context_phrases: tuple[tuple[str, ...], ...]
+    """Phrases that make a clause context (``geef ik invulling aan mijn toezegging``)."""
     context_confident: float
     """A ``context`` sentence at or above this probability gets no actor, whatever its verb."""
     label_confident: float
     """A ``position``/``decision`` at or above this probability keeps its actor, whatever its verb."""
     neutral_confident: float
     """A ``context`` sentence whose verb is neither a holder nor a context verb gets the actor below this."""
+
+
+@dataclass(frozen=True, slots=True)
+class InformationClauses:
+    """``information_clauses`` of ``emit``: what makes a clause one that asks for or passes on information."""
+
+    request_verbs: frozenset[str]
+    nouns: frozenset[str]
+    """Information nouns (``brief``, ``overzicht``); a compound ending in one counts (``kwartaaloverzicht``)."""
+    informing_verbs: frozenset[str]
+    """Verbs of the complement that pass information on (``... met de Kamer te delen``)."""
+    about_words: frozenset[str]
+    """Words right after the request verb that make it a question about something (``gevraagd naar``)."""
+    reporting_verbs: frozenset[str]
+    """Verbs that pass on an information noun of their clause (``een voortgangsverslag presenteren``)."""
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +97,14 @@ def emit_rules() -> EmitRules:
         addressed_verbs=frozenset(data["addressed_verbs"]),
         addressees=frozenset(data["addressees"]),
         copula_verbs=frozenset(data["copula_verbs"]),
+        information_clauses=InformationClauses(
+            request_verbs=frozenset(data["information_clauses"]["request_verbs"]),
+            nouns=frozenset(data["information_clauses"]["nouns"]),
+            informing_verbs=frozenset(data["information_clauses"]["informing_verbs"]),
+            about_words=frozenset(data["information_clauses"]["about_words"]),
+            reporting_verbs=frozenset(data["information_clauses"]["reporting_verbs"]),
+        ),
+        context_phrases=tuple(tuple(phrase.split()) for phrase in data["context_phrases"]),
         context_confident=float(data["context_confident"]),
         label_confident=float(data["label_confident"]),
         neutral_confident=float(data["neutral_confident"]),
@@ -94,6 +125,8 @@ def _is_question(words: Words) -> bool:
 def verb_class(words: Words, lexicon: Lexicon | None = None, rules: EmitRules | None = None) -> str | None:
     """What the main clause's verb says of its subject, in this order:
 
+    * ``"context"`` first for a clause that asks for or passes on information
+      (``verzocht om een overzicht``, ``een voortgangsverslag presenteren``) or a cover phrase (``invulling aan``);
     * ``"holder"``: a stance phrase (``met waardering``), a holder verb (a modal one such as
       ``willen`` only without a context verb: ``wil ik u informeren`` is context) or a stance
       predicate (``is bereid``);
@@ -110,6 +143,10 @@ def verb_class(words: Words, lexicon: Lexicon | None = None, rules: EmitRules | 
     chosen = rules or emit_rules()
     clause = main_clause(words, lexicon)
     lemmas = set(clause.lemmas)
+    if _passes_information(clause, lemmas, chosen.information_clauses, lexicon) or any(
+        _has_phrase(clause.words, phrase) for phrase in chosen.context_phrases
+    ):
+        return "context"
     addressed = not chosen.addressees.isdisjoint(clause.words)
     context_verb = not chosen.context_verbs.isdisjoint(lemmas) or (
         addressed and not chosen.addressed_verbs.isdisjoint(lemmas)
@@ -126,6 +163,29 @@ def verb_class(words: Words, lexicon: Lexicon | None = None, rules: EmitRules | 
     if context_verb or (lemmas and lemmas <= chosen.copula_verbs and not _names_a_holder(words, clause, lexicon)):
         return "context"
     return None
+
+
+def _passes_information(
+    clause: MainClause, lemmas: set[str], requests: InformationClauses, lexicon: Lexicon | None
+) -> bool:
+    """Whether the main clause asks for information (``verzoekt het kabinet om een nadere brief``,
+    ``verzocht ... met de Kamer te delen``, ``heeft gevraagd naar``) or passes it on (``zal het
+    voorzitterschap een voortgangsverslag presenteren``)."""
+    if requests.request_verbs.isdisjoint(lemmas):
+        return not requests.reporting_verbs.isdisjoint(lemmas) and _has_information_noun(clause.words, requests)
+    if not requests.informing_verbs.isdisjoint(lemmas):
+        return True
+    if _has_information_noun((*clause.words, *clause.complement), requests):
+        return True
+    lex = lexicon or default_lexicon()
+    return any(
+        after in requests.about_words and any(form.lemma in requests.request_verbs for form in lex.forms(word))
+        for word, after in zip(clause.words, clause.words[1:], strict=False)
+    )
+
+
+def _has_information_noun(words: tuple[str, ...], requests: InformationClauses) -> bool:
+    return any(word.endswith(noun) for word in words for noun in requests.nouns)
 
 
 def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

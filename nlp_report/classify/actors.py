@@ -76,6 +76,11 @@ class ActorWords:
     """After a stance noun of an existential clause, the prepositions that name its holder (``steun onder``)."""
     existential_nouns: frozenset[str]
     """Stance nouns whose holder an existential clause names (``Er is brede steun onder lidstaten``)."""
+    evaluated_predicates: frozenset[str]
+    """After a copula alone, predicates that evaluate the subject (``Raden zijn belangrijk``): it holds no view."""
+    quantifier_nouns: frozenset[str]
+    """Holder nouns that count something (``aantal``, ``merendeel``): a holder only when what they
+    count is one (``een aantal lidstaten``, not ``het merendeel van de aanbevelingen``)."""
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +106,8 @@ def actor_words() -> ActorWords:
         existential_verbs=frozenset(data["existential_verbs"]),
         existential_prepositions=frozenset(data["existential_prepositions"]),
         existential_nouns=frozenset(data["existential_nouns"]),
+        evaluated_predicates=frozenset(data["evaluated_predicates"]),
+        quantifier_nouns=frozenset(data["quantifier_nouns"]),
     )
 
 
@@ -286,7 +293,16 @@ def _clause_actor(words: Words, low: list[str], start: int, end: int, lex: Lexic
         return _clean(words, low, named[0], named[-1] + 1, lex) if named else None
     if not finite.isdisjoint(aw.norm_modals) or not rest.isdisjoint(aw.norm_modals):
         return None  # a norm addressed to someone: "De EU moet ...", "zullen de EU en de VS ... moeten ..."
+    evaluated = (
+        not finite.isdisjoint(aw.copulas)
+        and not rest
+        and not participles
+        and not aw.evaluated_predicates.isdisjoint(low[verb + 1 : own_end])
+    )
+    subject = candidates[0]  # before the verb, or after it when a phrase or clause is fronted
     for s, e in candidates:
+        if evaluated and (s, e) == subject:
+            continue  # "Raden zijn belangrijk": the subject is what is evaluated, not who holds the view
         if any(low[i] in aw.clause_openers for i in range(s + 1, e)):
             continue  # the verb found stands in a subordinate clause: the subject is not this
         if e <= s or low[s] in lex.prepositions or low[s] in aw.clause_openers:
@@ -332,6 +348,9 @@ class MainClause:
     separable verb by the particle that follows first (``nam ... deel aan`` -> ``deelnemen``)."""
     words: tuple[str, ...]
     """The main clause's words from the finite verb on, lower case (for predicates: ``bereid``)."""
+    complement: tuple[str, ...] = ()
+    """The words after the clause's own verbs up to the main clause's end, lower case: an
+    ``om``-phrase or infinitive complement (``verzocht om een brief``, ``... te delen``)."""
 
 
 def main_clause(words: Words, lexicon: Lexicon | None = None) -> MainClause:
@@ -345,7 +364,8 @@ def main_clause(words: Words, lexicon: Lexicon | None = None) -> MainClause:
     if found is None:
         return MainClause((), ())
     verb = found[1]
-    end = _own_clause_end(low, verb, _main_clause_end(low, verb, lex))
+    main_end = _main_clause_end(low, verb, lex)
+    end = _own_clause_end(low, verb, main_end)
     clause = low[verb:end]
     lemmas = _finite_lemmas(clause, lex)
     for k in range(1, len(clause)):
@@ -355,11 +375,10 @@ def main_clause(words: Words, lexicon: Lexicon | None = None) -> MainClause:
             continue
         lemmas += _verb_lemmas_at(clause, k, lex)
     if end < len(low) and low[end] == "om":  # "is voornemens om ... deel te nemen": the predicate's verb
-        main_end = _main_clause_end(low, verb, lex)
         lemmas += [
             lemma for k in range(end + 2, main_end) if low[k - 1] == "te" for lemma in _verb_lemmas_at(low, k, lex)
         ]
-    return MainClause(tuple(dict.fromkeys(lemmas)), tuple(clause))
+    return MainClause(tuple(dict.fromkeys(lemmas)), tuple(clause), tuple(low[end:main_end]))
 
 
 def _verb_lemmas_at(clause: list[str], k: int, lex: Lexicon) -> list[str]:
@@ -408,9 +427,13 @@ def _finite_lemmas(clause: list[str], lex: Lexicon) -> list[str]:
 
 
 def _is_name(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> bool:
-    """A subject of one to three capitalised words (``Reznikov``, ``Hongarije``)."""
+    """A subject of one to three capitalised words (``Reznikov``, ``Hongarije``), none of them a
+    participle (``Besloten is dat ...`` has no subject before its verb)."""
     return 0 < e - s <= 3 and all(
-        words.text[i][:1].isupper() and low[i] not in lex.determiners and low[i] not in lex.fronting_words
+        words.text[i][:1].isupper()
+        and low[i] not in lex.determiners
+        and low[i] not in lex.fronting_words
+        and low[i] not in lex.participle_lemmas
         for i in range(s, e)
     )
 
@@ -587,6 +610,8 @@ def _np_after(words: Words, low: list[str], start: int, lex: Lexicon) -> tuple[i
                 continue
         if not word[:1].isalnum():
             break
+        if word == "van" and i > s and i + 1 < len(low) and low[i + 1] in actor_words().evaluated_predicates:
+            break  # "is voor Nederland van belang": the predicate, not "Nederland van belang"
         named = words.entity[i] or (words.text[i].isupper() and len(word) > 1)
         if word in lex.np_stop_words and not (word == "van" and i > s) and not named:
             break
@@ -704,15 +729,26 @@ def _is_holder(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> bo
     common noun (``het EU noodtrustfonds``) does not make one.
     """
     head_end = next((i for i in range(s + 1, e) if low[i] in lex.prepositions), e)
-    if any(
-        low[i] in lex.holder_nouns or low[i] in lex.pronouns or _holder_compound(low[i], lex)
-        for i in range(s, head_end)
-    ):
-        return True
+    quantifiers = actor_words().quantifier_nouns
+    for i in range(s, head_end):
+        if low[i] in quantifiers:
+            return _counts_holders(words, low, i + 1, e, lex)
+        if low[i] in lex.holder_nouns or low[i] in lex.pronouns or _holder_compound(low[i], lex):
+            return True
     last = head_end - 1
     while last > s and not low[last][:1].isalnum():
         last -= 1
     return words.entity[last] or (words.text[last][:1].isupper() and any(words.entity[i] for i in range(s, head_end)))
+
+
+def _counts_holders(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> bool:
+    """After a quantifier noun (``aantal``, ``merendeel``): whether what it counts, ``s:e``, holds a
+    view: a holder noun, a pronoun or a name in it, or nothing at all (``de meerderheid``)."""
+    rest = [i for i in range(s, e) if low[i].isalpha() and low[i] != "van" and low[i] not in lex.determiners]
+    return not rest or any(
+        low[i] in lex.holder_nouns or low[i] in lex.pronouns or _holder_compound(low[i], lex) or words.entity[i]
+        for i in rest
+    )
 
 
 def _holder_compound(word: str, lex: Lexicon) -> bool:
