@@ -597,6 +597,7 @@ def _np_after(words: Words, low: list[str], start: int, lex: Lexicon) -> tuple[i
     s = i
     if i < len(low) and low[i] in lex.pronouns:
         return s, i + 1  # "bied ik u", "informeren wij u als volgt": the pronoun alone
+    evaluated = actor_words().evaluated_predicates
     seen_noun = False
     while i < len(low):
         word = low[i]
@@ -610,7 +611,7 @@ def _np_after(words: Words, low: list[str], start: int, lex: Lexicon) -> tuple[i
                 continue
         if not word[:1].isalnum():
             break
-        if word == "van" and i > s and i + 1 < len(low) and low[i + 1] in actor_words().evaluated_predicates:
+        if word == "van" and i > s and i + 1 < len(low) and low[i + 1] in evaluated:
             break  # "is voor Nederland van belang": the predicate, not "Nederland van belang"
         named = words.entity[i] or (words.text[i].isupper() and len(word) > 1)
         if word in lex.np_stop_words and not (word == "van" and i > s) and not named:
@@ -733,7 +734,7 @@ def _is_holder(words: Words, low: list[str], s: int, e: int, lex: Lexicon) -> bo
     for i in range(s, head_end):
         if low[i] in quantifiers:
             return _counts_holders(words, low, i + 1, e, lex)
-        if low[i] in lex.holder_nouns or low[i] in lex.pronouns or _holder_compound(low[i], lex):
+        if _holder_word(low[i], lex):
             return True
     last = head_end - 1
     while last > s and not low[last][:1].isalnum():
@@ -745,10 +746,12 @@ def _counts_holders(words: Words, low: list[str], s: int, e: int, lex: Lexicon) 
     """After a quantifier noun (``aantal``, ``merendeel``): whether what it counts, ``s:e``, holds a
     view: a holder noun, a pronoun or a name in it, or nothing at all (``de meerderheid``)."""
     rest = [i for i in range(s, e) if low[i].isalpha() and low[i] != "van" and low[i] not in lex.determiners]
-    return not rest or any(
-        low[i] in lex.holder_nouns or low[i] in lex.pronouns or _holder_compound(low[i], lex) or words.entity[i]
-        for i in rest
-    )
+    return not rest or any(_holder_word(low[i], lex) or words.entity[i] for i in rest)
+
+
+def _holder_word(word: str, lex: Lexicon) -> bool:
+    """A holder noun (``lidstaten``), also closing a compound (``Eurolanden``), or a pronoun (``wij``)."""
+    return word in lex.holder_nouns or word in lex.pronouns or _holder_compound(word, lex)
 
 
 def _holder_compound(word: str, lex: Lexicon) -> bool:
